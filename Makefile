@@ -1,0 +1,27 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON := .venv/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup lint messages
+
+setup:
+	./scripts/bootstrap
+
+run: setup
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py load_demo_content
+	$(PYTHON) manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(PYTHON) -m pytest
+
+lint: setup
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	$(PYTHON) manage.py makemigrations --check --dry-run
+
+# Refresh the .po catalogues after changing interface strings (needs GNU gettext).
+messages: setup
+	$(PYTHON) manage.py makemessages -l sq -l sr_Latn -l tr --ignore=var --ignore=.venv --ignore=node_modules --no-obsolete
+	$(PYTHON) manage.py compilemessages --ignore=var --ignore=.venv --ignore=node_modules

@@ -1,0 +1,32 @@
+from django.utils.functional import cached_property
+from wagtail.models import Page
+
+from core.languages import bcp47
+
+
+class BasePage(Page):
+    """Shared behaviour of every public page type.
+
+    A page of a Serbian or Turkish tree that nobody has translated yet is an alias of the
+    Albanian page (wagtail-localize's synchronised trees): it shows the Albanian content, and
+    the templates say so in the reader's language.
+    """
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def source_page(self):
+        """The page whose content this page shows: itself, or the page it is an alias of."""
+        if self.alias_of_id is None:
+            return self
+        return self.alias_of.specific
+
+    @property
+    def is_untranslated(self):
+        return self.alias_of_id is not None and self.source_page.locale_id != self.locale_id
+
+    @property
+    def content_language(self):
+        """The language the page's content is written in (for the `lang` attribute)."""
+        return bcp47(self.source_page.locale.language_code)

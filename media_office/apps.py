@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class MediaOfficeConfig(AppConfig):
+    name = "media_office"

@@ -1,0 +1,44 @@
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from home.demo_content import load_demo_content
+
+
+def snapshot():
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        sorted(Page.objects.values_list("locale__language_code", "url_path", "alias_of_id")),
+    )
+
+
+def test_second_run_changes_nothing(db):
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    first = snapshot()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    assert snapshot() == first
+
+
+def test_every_page_is_translated_into_serbian_and_turkish(db):
+    report = load_demo_content()
+    assert report.untranslated_strings == []
+    by_locale = {}
+    for language_code, alias_of_id in Page.objects.filter(depth__gte=2).values_list(
+        "locale__language_code", "alias_of_id"
+    ):
+        assert alias_of_id is None
+        by_locale[language_code] = by_locale.get(language_code, 0) + 1
+    assert by_locale["sq"] == by_locale["sr-latn"] == by_locale["tr"] >= 3
+
+
+def test_an_edit_is_updated_on_the_next_run(db):
+    from home.models import HomePage
+
+    load_demo_content()
+    home = HomePage.objects.get(locale__language_code="sq")
+    home.intro = "Tekst i ndryshuar"
+    home.save_revision().publish()
+    report = load_demo_content()
+    assert [page.pk for page in report.updated] == [home.pk]
+    home.refresh_from_db()
+    assert home.intro.startswith("Vendimet, planet")
