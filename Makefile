@@ -22,6 +22,11 @@ lint: setup
 	$(PYTHON) manage.py makemigrations --check --dry-run
 
 # Refresh the .po catalogues after changing interface strings (needs GNU gettext).
+# Each app owns its catalogue (<app>/locale); locale/ holds templates/, core/ and config/.
+APPS := home documents transparency media_office search
+LANGS := -l sq -l sr_Latn -l tr
+IGNORE := --ignore=var --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench
 messages: setup
-	$(PYTHON) manage.py makemessages -l sq -l sr_Latn -l tr --ignore=var --ignore=.venv --ignore=node_modules --no-obsolete
-	$(PYTHON) manage.py compilemessages --ignore=var --ignore=.venv --ignore=node_modules
+	$(PYTHON) manage.py makemessages $(LANGS) $(IGNORE) $(addprefix --ignore=,$(APPS)) --no-obsolete
+	for app in $(APPS); do (cd $$app && ../$(PYTHON) ../manage.py makemessages $(LANGS) --no-obsolete) || exit 1; done
+	$(PYTHON) manage.py compilemessages $(IGNORE)
