@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.fields import StreamField
 
 from home.demo_content import sync_trees
 
@@ -31,6 +32,7 @@ from .models import (
     TransparencyIndexPage,
     YearOverviewPage,
 )
+from .strategy_parser import parse_strategy
 
 
 @dataclass
@@ -40,12 +42,15 @@ class ImportReport:
     unchanged: list = field(default_factory=list)
     flagged: list = field(default_factory=list)  # [(label, message)]
     translated: list = field(default_factory=list)  # [(page, language code)]
+    summary: str = ""
 
     def lines(self):
         yield from (f"created    {label}" for label in self.created)
         yield from (f"updated    {label}" for label in self.updated)
         yield from (f"flagged    {label}: {message}" for label, message in self.flagged)
         yield from (f"translated {code}  {page.title}" for page, code in self.translated)
+        if self.summary:
+            yield self.summary
         yield (
             f"{len(self.created)} created, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.flagged)} flagged, "
@@ -79,7 +84,7 @@ def upsert_page(parent, model, lookup, values, report, label, *, slug, children=
         return page, True
     changed = False
     for name, value in values.items():
-        if getattr(page, name) != value:
+        if not _same_value(model, page, name, value):
             setattr(page, name, value)
             changed = True
     for relation, rows in children.items():
@@ -96,6 +101,23 @@ def upsert_page(parent, model, lookup, values, report, label, *, slug, children=
     else:
         report.unchanged.append(label)
     return page, changed
+
+
+def _without_ids(data):
+    if isinstance(data, dict):
+        return {key: _without_ids(value) for key, value in data.items() if key != "id"}
+    if isinstance(data, list):
+        return [_without_ids(item) for item in data]
+    return data
+
+
+def _same_value(model, page, name, value):
+    model_field = model._meta.get_field(name)
+    if isinstance(model_field, StreamField):
+        current = model_field.get_prep_value(getattr(page, name))
+        wanted = model_field.get_prep_value(model_field.to_python(value))
+        return _without_ids(current) == _without_ids(wanted)
+    return getattr(page, name) == value
 
 
 def _free_slug(parent, slug):
@@ -387,6 +409,43 @@ def import_transparency(data):
 
 def import_transparency_file(path):
     return import_transparency(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+# --- the strategy -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def import_strategy(text):
+    """Parse the strategy's text export into the structured strategy page."""
+    report = ImportReport()
+    parsed = parse_strategy(text)
+    if not parsed.title:
+        raise ValueError("the strategy's title was not found in the text")
+    index, index_changed = ensure_index(report)
+    page, changed = upsert_page(
+        index,
+        StrategyPage,
+        {"period_start": parsed.period_start, "period_end": parsed.period_end},
+        {"title": parsed.title, "body": parsed.blocks},
+        report,
+        f"strategy {parsed.period_start}-{parsed.period_end}",
+        slug=slugify(f"strategjia-{parsed.period_start}-{parsed.period_end}"),
+    )
+    counts = {}
+    for block in parsed.blocks:
+        counts[block["type"]] = counts.get(block["type"], 0) + 1
+    report.summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+    sync_trees()
+    # The title (and slug) are translated; the body stays Albanian, marked as such.
+    changed_pages = {p for p, c in ((index, index_changed), (page, changed)) if c}
+    structure.translate_navigation(
+        [index, page], structure.translation_memory(), changed_pages, report
+    )
+    return report
+
+
+def import_strategy_file(path):
+    return import_strategy(Path(path).read_text(encoding="utf-8"))
 
 
 def strategy_page():
