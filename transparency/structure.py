@@ -162,3 +162,15 @@ def translate_navigation(pages, memory, changed, report):
             with transaction.atomic():
                 translate_page(page, code, memory[code])
             report.translated.append((page, code))
+
+
+def resync_translations(pages, report):
+    """Re-synchronise the translations (not aliases) of pages whose synchronised fields changed."""
+    memory = translation_memory()
+    for page in pages:
+        for code in TARGET_LANGUAGES:
+            existing = page.get_translation_or_none(Locale.objects.get(language_code=code))
+            if existing is None or existing.alias_of_id is not None:
+                continue
+            translate_page(page, code, memory[code])
+            report.translated.append((page, code))
