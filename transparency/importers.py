@@ -154,7 +154,7 @@ def ensure_index(report):
         },
         report,
         "page Transparenca",
-        slug=structure.INDEX["slug"],
+        slug=structure.INDEX["slug"]["sq"],
     )
     return index, changed
 
@@ -167,7 +167,7 @@ def ensure_decision_archive(index, report):
         {"title": structure.DECISIONS["title"]["sq"], "intro": structure.DECISIONS["intro"]["sq"]},
         report,
         "page decision archive",
-        slug=structure.DECISIONS["slug"],
+        slug=structure.DECISIONS["slug"]["sq"],
     )
 
 
@@ -180,7 +180,7 @@ def ensure_activity_index(index, kind, report):
         {"title": text["title"]["sq"], "intro": text["intro"]["sq"]},
         report,
         f"page list of {kind.value}s",
-        slug=text["slug"],
+        slug=text["slug"]["sq"],
     )
 
 
@@ -297,7 +297,7 @@ def import_participatory_budget(index, year, data, report):
         },
         report,
         label,
-        slug=text["slug"].format(**params),
+        slug=text["slug"]["sq"].format(**params),
         children={"projects": [{"title": title} for title in record.get("selected_projects", [])]},
     )
     _flag(report, label, page)
@@ -346,7 +346,7 @@ def import_overview(index, year, report):
         {"title": text["title"]["sq"].format(year=year), "intro": text["intro"]["sq"]},
         report,
         label,
-        slug=text["slug"].format(year=year),
+        slug=text["slug"]["sq"].format(year=year),
     )
     return page, changed
 
