@@ -20,6 +20,7 @@ from wagtail.utils.file import hash_filelike
 from home.demo_content import sync_trees
 
 from . import structure
+from .blocks import comparable_stream
 from .choices import ActivityKind, DocumentKind, TotalsKind
 from .discrepancies import parse_date_as_written
 from .models import (
@@ -106,20 +107,12 @@ def upsert_page(parent, model, lookup, values, report, label, *, slug, children=
     return page, changed
 
 
-def _without_ids(data):
-    if isinstance(data, dict):
-        return {key: _without_ids(value) for key, value in data.items() if key != "id"}
-    if isinstance(data, list):
-        return [_without_ids(item) for item in data]
-    return data
-
-
 def _same_value(model, page, name, value):
     model_field = model._meta.get_field(name)
     if isinstance(model_field, StreamField):
         current = model_field.get_prep_value(getattr(page, name))
         wanted = model_field.get_prep_value(model_field.to_python(value))
-        return _without_ids(current) == _without_ids(wanted)
+        return comparable_stream(current) == comparable_stream(wanted)
     return getattr(page, name) == value
 
 
