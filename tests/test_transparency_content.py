@@ -327,6 +327,18 @@ def test_navigation_pages_are_translated(imported, client):
     assert "notice-inline" in html
 
 
+def test_example_records_are_translated(imported, client):
+    consultation = sq(ActivityPage).get(kind=ActivityKind.CONSULTATION, number=7)
+    serbian = consultation.get_translation(_locale("sr-latn"))
+    assert serbian.alias_of_id is None
+    assert serbian.title == "Javna konsultacija o Nacrtu pravilnika o opštinskim taksama"
+    assert (serbian.number, serbian.participants_total) == (7, 6)  # synchronised figures
+    assert serbian.documents.count() == 2
+    january = sq(DecisionMonthPage).get(year=2023, month=1).get_translation(_locale("tr"))
+    assert january.title == "Ocak 2023"
+    assert client.get(serbian.url).status_code == 200
+
+
 def test_translated_overview_recomputes_in_its_own_tree(imported, db):
     overview = sq(YearOverviewPage).get().get_translation(_locale("tr"))
     figures = YearFigures.compute(2023, overview.locale)

@@ -47,6 +47,7 @@ class ImportReport:
     flagged: list = field(default_factory=list)  # [(label, message)]
     translated: list = field(default_factory=list)  # [(page, language code)]
     summary: str = ""
+    changed_pages: set = field(default_factory=set)  # pages created or updated by this run
 
     def lines(self):
         yield from (f"created    {label}" for label in self.created)
@@ -85,6 +86,7 @@ def upsert_page(parent, model, lookup, values, report, label, *, slug, children=
         parent.add_child(instance=page)
         page.save_revision().publish()
         report.created.append(label)
+        report.changed_pages.add(page.pk)
         return page, True
     changed = False
     for name, value in values.items():
@@ -102,6 +104,7 @@ def upsert_page(parent, model, lookup, values, report, label, *, slug, children=
     if changed:
         page.save_revision().publish()
         report.updated.append(label)
+        report.changed_pages.add(page.pk)
     else:
         report.unchanged.append(label)
     return page, changed
@@ -393,6 +396,13 @@ def import_transparency(data):
     _flag(report, f"overview {year}", overview)
 
     sync_trees()
+    # The example records of structure.RECORD_TRANSLATIONS, translated like navigation pages.
+    translated_titles = {text["sq"] for text in structure.RECORD_TRANSLATIONS}
+    for model in (ActivityPage, DecisionMonthPage):
+        for page in model.objects.filter(
+            locale=index.locale, title__in=translated_titles
+        ).descendant_of(index):
+            navigation.setdefault(page, page.pk in report.changed_pages)
     budget_year = data.get("participatory_budgeting", {}).get("budget_year")
     structure.translate_navigation(
         list(navigation),
