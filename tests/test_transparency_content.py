@@ -423,11 +423,15 @@ def test_documents_of_published_pages_are_served(imported, client):
 def test_document_of_an_unpublished_page_is_not_served(imported, client):
     page = sq(ActivityPage).get(kind=ActivityKind.CONSULTATION, number=7)
     document = page.documents.first().document
-    page.unpublish()  # also unpublishes its aliases in the Serbian and Turkish trees
+    translations = list(page.get_translations())
+    page.unpublish()
+    assert client.get(document.url).status_code == 200  # its translations are still live
+    for translation_page in translations:
+        translation_page.unpublish()
     assert client.get(document.url).status_code == 404
     month = sq(DecisionMonthPage).get(year=2023, month=2)
     scanned = month.documents.first().document
-    month.unpublish()
+    month.unpublish()  # also unpublishes its aliases in the Serbian and Turkish trees
     assert client.get(scanned.url).status_code == 404
 
 
