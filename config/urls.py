@@ -12,6 +12,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # --- participation ---
+    path("open-data/", include("participation.urls")),
 ]
 
 if settings.DEBUG:

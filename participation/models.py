@@ -2,7 +2,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from core.models import BasePage
 
 from . import deadlines
 
@@ -258,6 +263,22 @@ class AccessRequest(models.Model):
         rules = deadlines.DeadlineRules.from_settings()
         return self.is_open and deadlines.is_due_soon(self.due_at, now or timezone.now(), rules)
 
+    def days_left_badge(self):
+        """The days-left column of the register: overdue and due-soon requests stand out."""
+        if not self.is_open:
+            return format_html('<span class="deadline-badge">{}</span>', self.get_status_display())
+        left = self.days_left()
+        if self.is_overdue():
+            label = _("Overdue by %(days)s days") % {"days": max(-left, 0)}
+            return format_html(
+                '<span class="deadline-badge deadline-badge--overdue">{}</span>', label
+            )
+        classname = "deadline-badge--due-soon" if self.is_due_soon() else "deadline-badge--open"
+        label = _("%(days)s days left") % {"days": left}
+        return format_html('<span class="deadline-badge {}">{}</span>', classname, label)
+
+    days_left_badge.short_description = _("days left")
+
     @property
     def decided_on_time(self):
         if self.decided_at is None:
@@ -367,3 +388,41 @@ class DueNotification(models.Model):
 
     def __str__(self):
         return f"{self.request} {self.sent_on}"
+
+
+class AccessRequestFormPage(RoutablePageMixin, BasePage):
+    """The public form for requests, its receipt, and the yearly statistics of the register."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    privacy_note = models.TextField(
+        _("privacy note"),
+        blank=True,
+        help_text=_("How the municipality uses the contact details given with a request."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("privacy_note")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("access-to-documents request page")
+
+    @path("")
+    def request_form(self, request):
+        from .views import access_request_form
+
+        return access_request_form(request, self)
+
+    @path("receipt/")
+    def receipt(self, request):
+        from .views import access_request_receipt
+
+        return access_request_receipt(request, self)
+
+    @path("statistics/")
+    def statistics(self, request):
+        from .views import access_request_statistics
+
+        return access_request_statistics(request, self)

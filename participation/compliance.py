@@ -1,0 +1,154 @@
+"""The compliance dashboard: what the communication unit must do to stay inside the law.
+
+Each check returns a list of ComplianceItem: what is wrong, since when, and the admin URL
+where it is fixed. The admin home panel and the dashboard page both render `all_sections()`.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from . import deadlines
+from .models import OPEN_STATUSES, AccessRequest
+
+SOURCE_LANGUAGE = "sq"
+
+
+@dataclass
+class ComplianceItem:
+    title: str
+    detail: str
+    url: str
+    action: str
+    severity: str = "warning"  # "critical" (the law is already broken) or "warning"
+    since: object = None  # a date or datetime, shown as an age
+
+
+@dataclass
+class ComplianceSection:
+    key: str
+    heading: str
+    items: list = field(default_factory=list)
+    empty_text: str = ""
+
+    @property
+    def critical_count(self):
+        return sum(1 for item in self.items if item.severity == "critical")
+
+
+def snippet_edit_url(instance):
+    app_label, model_name = instance._meta.app_label, instance._meta.model_name
+    return reverse(f"wagtailsnippets_{app_label}_{model_name}:edit", args=[instance.pk])
+
+
+def request_items(now=None):
+    """Open requests that are overdue or due within ACCESS_REQUEST_DUE_SOON_DAYS days."""
+    now = now or timezone.now()
+    rules = deadlines.DeadlineRules.from_settings()
+    items = []
+    for access_request in AccessRequest.objects.filter(status__in=OPEN_STATUSES).order_by("due_at"):
+        left = deadlines.days_left(access_request.due_at, now)
+        if deadlines.is_overdue(access_request.due_at, now):
+            detail = _("Overdue by %(days)s days: the deadline was %(due)s.") % {
+                "days": max(-left, 0),
+                "due": timezone.localtime(access_request.due_at).strftime("%d.%m.%Y %H:%M"),
+            }
+            severity = "critical"
+        elif left <= rules.due_soon_days:
+            detail = _("Due %(due)s (%(days)s days left).") % {
+                "due": timezone.localtime(access_request.due_at).strftime("%d.%m.%Y %H:%M"),
+                "days": left,
+            }
+            severity = "warning"
+        else:
+            continue
+        items.append(
+            ComplianceItem(
+                title=_("Request %(reference)s") % {"reference": access_request.reference},
+                detail=detail,
+                url=snippet_edit_url(access_request),
+                action=_("Decide"),
+                severity=severity,
+                since=access_request.received_at,
+            )
+        )
+    return items
+
+
+def untranslated_page_items(now=None):
+    """Live Albanian pages whose Serbian or Turkish page is missing or still an alias."""
+    now = now or timezone.now()
+    try:
+        source_locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    except Locale.DoesNotExist:
+        return []
+    targets = list(Locale.objects.exclude(pk=source_locale.pk).order_by("language_code"))
+    sources = list(
+        Page.objects.live()
+        .filter(locale=source_locale, depth__gt=1, alias_of__isnull=True)
+        .order_by("first_published_at", "path")
+    )
+    translated = set(
+        Page.objects.filter(
+            translation_key__in=[page.translation_key for page in sources],
+            alias_of__isnull=True,
+        )
+        .exclude(locale=source_locale)
+        .values_list("translation_key", "locale_id")
+    )
+    items = []
+    for page in sources:
+        missing = [
+            locale for locale in targets if (page.translation_key, locale.pk) not in translated
+        ]
+        if not missing:
+            continue
+        since = page.first_published_at or page.latest_revision_created_at
+        days = (now - since).days if since else None
+        items.append(
+            ComplianceItem(
+                title=page.get_admin_display_title(),
+                detail=_("Missing in: %(languages)s. Published %(days)s days ago.")
+                % {
+                    "languages": ", ".join(locale.get_display_name() for locale in missing),
+                    "days": days if days is not None else "?",
+                },
+                url=reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+                action=_("Translate"),
+                severity="warning",
+                since=since,
+            )
+        )
+    return items
+
+
+def all_sections(now=None):
+    now = now or timezone.now()
+    sections = [
+        ComplianceSection(
+            "requests",
+            _("Access-to-documents requests due or overdue"),
+            request_items(now),
+            _("No request is due within %(days)s days.")
+            % {"days": settings.ACCESS_REQUEST_DUE_SOON_DAYS},
+        ),
+    ]
+    sections.extend(transparency_sections(now))
+    sections.append(
+        ComplianceSection(
+            "translations",
+            _("Pages missing a Serbian or Turkish translation"),
+            untranslated_page_items(now),
+            _("Every published page is translated."),
+        )
+    )
+    return sections
+
+
+def transparency_sections(now):
+    """Consultations without a report and unpublished decision months (transparency app)."""
+    return []

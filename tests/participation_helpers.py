@@ -1,0 +1,42 @@
+"""Helpers shared by the tests/test_participation_*.py files."""
+
+import time
+
+from django.core import signing
+
+from home.demo_content import sync_trees
+
+
+def human_timestamp(seconds_ago=60):
+    """A SpamProtectedForm timestamp as a person filling the form would send it."""
+    return signing.dumps(time.time() - seconds_ago, salt="form-rendered-at")
+
+
+def add_request_page(home):
+    from participation.models import AccessRequestFormPage
+
+    page = AccessRequestFormPage(
+        title="Kërkesë për qasje në dokumente publike",
+        slug="kerkese-per-dokumente",
+        intro="Kërkoni një dokument publik.",
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    sync_trees()
+    return page
+
+
+def valid_request_data(**overrides):
+    data = {
+        "subject": "Vendimet e Kryetarit për muajin janar 2023",
+        "preferred_format": "electronic",
+        "contact_method": "email",
+        "email": "qytetari@example.org",
+        "postal_address": "",
+        "name": "",
+        "urgency_reason": "",
+        "website": "",
+        "rendered_at": human_timestamp(),
+    }
+    data.update(overrides)
+    return data
