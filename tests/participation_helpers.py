@@ -40,3 +40,19 @@ def valid_request_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def build_small_site():
+    """The Albanian home page with its Serbian and Turkish aliases: no demo pages, no
+    translations (much faster than `demo_site`). Returns {language_code: HomePage}."""
+    from home import demo_content
+    from home.models import HomePage
+
+    demo_content.ensure_locales()
+    demo_content.ensure_home_page(demo_content.DemoReport())
+    demo_content.ensure_locale_synchronization()
+    sync_trees()
+    return {
+        page.locale.language_code: page
+        for page in HomePage.objects.filter(depth=2).select_related("locale")
+    }

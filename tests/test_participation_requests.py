@@ -17,7 +17,7 @@ from participation.models import (
     TransitionError,
 )
 from participation.notifications import notify_due_requests
-from tests.participation_helpers import add_request_page, valid_request_data
+from tests.participation_helpers import add_request_page, build_small_site, valid_request_data
 
 PRIZREN = ZoneInfo("Europe/Belgrade")
 
@@ -28,8 +28,8 @@ def clear_rate_limits():
 
 
 @pytest.fixture
-def request_page(demo_site):
-    return add_request_page(demo_site["sq"])
+def request_page(db):
+    return add_request_page(build_small_site()["sq"])
 
 
 def make_request(received_at=None, **fields):
