@@ -2,7 +2,7 @@
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import ALLOWED_TRANSITIONS, AccessRequest, RequestStatus
+from .models import ALLOWED_TRANSITIONS, AccessRequest, ConsultationComment, RequestStatus
 
 
 class AccessRequestAdminForm(WagtailAdminModelForm):
@@ -26,4 +26,21 @@ class AccessRequestAdminForm(WagtailAdminModelForm):
 
     class Meta:
         model = AccessRequest
+        fields = "__all__"
+
+
+class ConsultationCommentAdminForm(WagtailAdminModelForm):
+    """Classifying a comment records who did it and when."""
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        if "status" in self.changed_data or "reason" in self.changed_data:
+            instance.mark_moderated(self.for_user)
+        if commit:
+            instance.save()
+            self.save_m2m()
+        return instance
+
+    class Meta:
+        model = ConsultationComment
         fields = "__all__"

@@ -4,7 +4,9 @@ Each check returns a list of ComplianceItem: what is wrong, since when, and the 
 where it is fixed. The admin home panel and the dashboard page both render `all_sections()`.
 """
 
+import calendar
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.urls import reverse
@@ -151,4 +153,152 @@ def all_sections(now=None):
 
 def transparency_sections(now):
     """Consultations without a report and unpublished decision months (transparency app)."""
-    return []
+    return [
+        ComplianceSection(
+            "consultations",
+            _("Consultations open, or closed without a published report"),
+            consultation_items(now),
+            _("No consultation is open or waiting for its report."),
+        ),
+        ComplianceSection(
+            "decisions",
+            _("Months of decisions not yet published"),
+            decision_month_items(now),
+            _("Every month's decisions are published."),
+        ),
+    ]
+
+
+def consultation_items(now=None):
+    from transparency.choices import ActivityKind, ActivityStatus
+    from transparency.models import ActivityPage
+
+    from .models import CommentStatus
+
+    today = timezone.localtime(now or timezone.now()).date()
+    items = []
+    consultations = (
+        ActivityPage.objects.live()
+        .filter(
+            kind=ActivityKind.CONSULTATION,
+            alias_of__isnull=True,
+            locale__language_code=SOURCE_LANGUAGE,
+        )
+        .order_by("-year", "-number")
+    )
+    for consultation in consultations:
+        status = consultation.status_on(today)
+        pending = consultation.citizen_comments.filter(status=CommentStatus.PENDING).count()
+        report_url = reverse("participation_consultation_report", args=[consultation.pk])
+        if status == ActivityStatus.OPEN:
+            closes_on = consultation.closes_on or consultation.date
+            items.append(
+                ComplianceItem(
+                    title=consultation.title,
+                    detail=_("Open until %(date)s; %(pending)s comments to classify.")
+                    % {"date": closes_on.strftime("%d.%m.%Y"), "pending": pending},
+                    url=report_url,
+                    action=_("Comments and report table"),
+                    severity="warning",
+                    since=consultation.opens_on or consultation.date,
+                )
+            )
+        elif status == ActivityStatus.CLOSED:
+            closed_on = consultation.closes_on or consultation.date
+            days = (today - closed_on).days
+            items.append(
+                ComplianceItem(
+                    title=consultation.title,
+                    detail=_("Closed %(days)s days ago without a published report.")
+                    % {"days": days},
+                    url=report_url,
+                    action=_("Publish the report"),
+                    severity="critical" if days > settings.CONSULTATION_REPORT_DAYS else "warning",
+                    since=closed_on,
+                )
+            )
+    return items
+
+
+def months_to_check(today):
+    """(year, month) of every month from January of last year that ended long enough ago."""
+    cutoff = today - timedelta(days=settings.DECISION_MONTH_PUBLICATION_DAYS)
+    months = []
+    year, month = today.year - 1, 1
+    while True:
+        last_day = date(year, month, calendar.monthrange(year, month)[1])
+        if last_day >= cutoff:
+            return months
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def decision_month_items(now=None):
+    """Months that ended more than DECISION_MONTH_PUBLICATION_DAYS ago with no live page of
+    decisions, or whose page has neither a PDF nor a link to the original publication."""
+    from transparency.choices import MONTH_NAMES
+    from transparency.models import DecisionArchivePage, DecisionMonthPage, DecisionYearPage
+
+    today = timezone.localtime(now or timezone.now()).date()
+    source = {"locale__language_code": SOURCE_LANGUAGE, "alias_of__isnull": True}
+    month_pages = {
+        (page.year, page.month): page
+        for page in DecisionMonthPage.objects.filter(**source).prefetch_related("documents")
+    }
+    year_pages = {page.year: page for page in DecisionYearPage.objects.filter(**source)}
+    archive_exists = bool(year_pages) or DecisionMonthPage.objects.exists()
+    items = []
+    missing_years = {}
+    for year, month in months_to_check(today):
+        page = month_pages.get((year, month))
+        ended = date(year, month, calendar.monthrange(year, month)[1])
+        if page is not None and page.live and (page.documents.all() or page.source_url):
+            continue
+        if page is None and year not in year_pages:
+            missing_years.setdefault(year, []).append(ended)
+            continue
+        if page is None:
+            detail = _("No page for this month.")
+            url = reverse(
+                "wagtailadmin_pages:add",
+                args=["transparency", "decisionmonthpage", year_pages[year].pk],
+            )
+            action = _("Add the month")
+        else:
+            detail = (
+                _("The page has no PDF of the decisions.")
+                if page.live
+                else _("The page is not published.")
+            )
+            url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+            action = _("Edit the month")
+        items.append(
+            ComplianceItem(
+                title=f"{MONTH_NAMES[month]} {year}",
+                detail=detail,
+                url=url,
+                action=action,
+                severity="critical",
+                since=ended,
+            )
+        )
+    archive = DecisionArchivePage.objects.filter(**source).first()
+    if archive_exists:
+        add_year_url = (
+            reverse("wagtailadmin_pages:add", args=["transparency", "decisionyearpage", archive.pk])
+            if archive
+            else reverse("wagtailadmin_explore_root")
+        )
+        for year, ended_months in missing_years.items():
+            items.append(
+                ComplianceItem(
+                    title=str(year),
+                    detail=_("No page for this year's decisions (%(count)s months due).")
+                    % {"count": len(ended_months)},
+                    url=add_year_url,
+                    action=_("Add the year"),
+                    severity="critical",
+                    since=ended_months[0],
+                )
+            )
+    return items

@@ -3,12 +3,13 @@
 import re
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import SpamProtectedForm
 
-from .models import ContactMethod, PreferredFormat
+from .models import ContactMethod, Gender, PreferredFormat
 
 # Control characters other than tab and line breaks (NUL included: PostgreSQL refuses it).
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -94,3 +95,36 @@ class AccessRequestForm(SpamProtectedForm):
         if cleaned.get("is_urgent") and not (cleaned.get("urgency_reason") or "").strip():
             self.add_error("urgency_reason", _("Say why the request is urgent."))
         return cleaned
+
+
+class ConsultationCommentForm(SpamProtectedForm):
+    text = TextAreaField(
+        label=_("Your comment"),
+        help_text=_("Write in Albanian, Serbian or Turkish."),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    language = forms.ChoiceField(label=_("Language of your comment"), choices=settings.LANGUAGES)
+    name = SingleLineField(
+        label=_("Your name (optional)"),
+        help_text=_("Leave empty to comment anonymously."),
+        required=False,
+        max_length=200,
+    )
+    email = forms.EmailField(
+        label=_("Email address (optional)"),
+        help_text=_("Only if you want to be told how your comment was answered."),
+        required=False,
+        max_length=254,
+    )
+    gender = forms.ChoiceField(
+        label=_("Gender (optional)"),
+        help_text=_("Only counted in the consultation report's table of participants."),
+        choices=Gender.choices,
+        initial=Gender.UNSTATED,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_gender(self):
+        return self.cleaned_data.get("gender") or Gender.UNSTATED

@@ -426,3 +426,111 @@ class AccessRequestFormPage(RoutablePageMixin, BasePage):
         from .views import access_request_statistics
 
         return access_request_statistics(request, self)
+
+
+# --- comments on public consultations ---------------------------------------------------------
+
+
+class CommentStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    PARTIALLY_ACCEPTED = "partially_accepted", _("Partially accepted")
+    REFUSED = "refused", _("Refused")
+
+
+NEEDS_REASON = {CommentStatus.PARTIALLY_ACCEPTED, CommentStatus.REFUSED}
+
+
+class Gender(models.TextChoices):
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    UNSTATED = "unstated", _("Prefer not to say")
+
+
+class CommentChannel(models.TextChoices):
+    ONLINE = "online", _("Online form")
+    WRITTEN = "written", _("In writing (post, email)")
+    MEETING = "meeting", _("At the consultation meeting")
+
+
+class ConsultationComment(models.Model):
+    """A citizen's comment on a public consultation and the municipality's answer to it.
+
+    Always attached to the Albanian (source) consultation page, whatever language the reader
+    used; the consultation report's table is computed from these records (participation/reports).
+    """
+
+    consultation = models.ForeignKey(
+        "transparency.ActivityPage",
+        on_delete=models.CASCADE,
+        related_name="citizen_comments",
+        verbose_name=_("consultation"),
+        limit_choices_to={"kind": "consultation", "alias_of__isnull": True},
+    )
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    channel = models.CharField(
+        _("received by"), max_length=10, choices=CommentChannel, default=CommentChannel.ONLINE
+    )
+    language = models.CharField(
+        _("language of the comment"), max_length=10, choices=settings.LANGUAGES, default="sq"
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender, default=Gender.UNSTATED)
+    text = models.TextField(_("comment"), max_length=5000)
+    status = models.CharField(
+        _("status"), max_length=20, choices=CommentStatus, default=CommentStatus.PENDING
+    )
+    reason = models.TextField(
+        _("reason"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Required when the comment is refused or partially accepted."),
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("classified by"),
+    )
+    moderated_at = models.DateTimeField(_("classified"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("consultation comment")
+        verbose_name_plural = _("consultation comments")
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        excerpt = " ".join(self.text.split())
+        return excerpt[:60] + ("…" if len(excerpt) > 60 else "")
+
+    def clean(self):
+        super().clean()
+        if self.status in NEEDS_REASON and not self.reason.strip():
+            raise ValidationError(
+                {"reason": _("Give the reason for refusing the comment, even partially.")}
+            )
+
+    def classify(self, status, *, reason="", user=None, at=None):
+        self.status = status
+        self.reason = reason
+        self.full_clean()
+        self.mark_moderated(user, at)
+        self.save()
+        return self
+
+    def mark_moderated(self, user, at=None):
+        self.moderated_by = user
+        self.moderated_at = at or timezone.now()
+
+    @property
+    def is_anonymous(self):
+        return not self.name.strip()
+
+    def excerpt(self):
+        return str(self)
+
+    excerpt.short_description = _("comment")

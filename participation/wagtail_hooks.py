@@ -15,8 +15,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views, compliance, deadlines
-from .admin_forms import AccessRequestAdminForm
-from .models import OPEN_STATUSES, AccessRequest, PublicHoliday
+from .admin_forms import AccessRequestAdminForm, ConsultationCommentAdminForm
+from .models import OPEN_STATUSES, AccessRequest, ConsultationComment, PublicHoliday
 from .open_data import csv_cell
 
 DEADLINE_CHOICES = [
@@ -137,11 +137,65 @@ class PublicHolidayViewSet(SnippetViewSet):
     ordering = ["-recurs_yearly", "date"]
 
 
+class ConsultationCommentFilterSet(WagtailFilterSet):
+    class Meta:
+        model = ConsultationComment
+        fields = ["status", "consultation", "language", "channel"]
+
+
+class ConsultationCommentIndexView(FormulaSafeExportMixin, IndexView):
+    pass
+
+
+class ConsultationCommentViewSet(SnippetViewSet):
+    model = ConsultationComment
+    index_view_class = ConsultationCommentIndexView
+    icon = "comment"
+    menu_label = _("Consultation comments")
+    filterset_class = ConsultationCommentFilterSet
+    list_display = ["excerpt", "consultation", "submitted_at", "language", "status"]
+    list_per_page = 50
+    ordering = ["-submitted_at"]
+    list_export = [
+        "consultation",
+        "submitted_at",
+        "channel",
+        "language",
+        "name",
+        "gender",
+        "text",
+        "status",
+        "reason",
+    ]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("consultation"),
+                    FieldPanel("submitted_at"),
+                    FieldPanel("channel"),
+                    FieldPanel("language"),
+                    FieldPanel("name"),
+                    FieldPanel("email"),
+                    FieldPanel("gender"),
+                    FieldPanel("text"),
+                ],
+                heading=_("The comment"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("status"), FieldPanel("reason")],
+                heading=_("The municipality's answer"),
+            ),
+        ],
+        base_form_class=ConsultationCommentAdminForm,
+    )
+
+
 class ParticipationGroup(SnippetViewSetGroup):
     menu_label = _("Participation")
     menu_icon = "group"
     menu_order = 250
-    items = (AccessRequestViewSet, PublicHolidayViewSet)
+    items = (AccessRequestViewSet, ConsultationCommentViewSet, PublicHolidayViewSet)
 
 
 register_snippet(ParticipationGroup)
@@ -178,7 +232,12 @@ def register_compliance_url():
             "compliance/",
             admin_views.compliance_dashboard,
             name="participation_compliance",
-        )
+        ),
+        path(
+            "participation/consultations/<int:page_id>/report/",
+            admin_views.consultation_report,
+            name="participation_consultation_report",
+        ),
     ]
 
 
