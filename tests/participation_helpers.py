@@ -56,3 +56,54 @@ def build_small_site():
         page.locale.language_code: page
         for page in HomePage.objects.filter(depth=2).select_related("locale")
     }
+
+
+def shared_content(name):
+    """A file of ../shared/content; from a git worktree (/work/wt/<branch>) ../shared is not
+    there, so the SHARED_DIR environment variable (default /work/shared) is the fallback."""
+    import os
+    from pathlib import Path
+
+    from tests.conftest import SHARED_DIR
+
+    base = SHARED_DIR if SHARED_DIR.exists() else Path(os.environ.get("SHARED_DIR", "/work/shared"))
+    return base / "content" / name
+
+
+def add_consultation(
+    home, *, opens_on, closes_on, title="Konsultimi për Rregulloren e taksave", number=1, **fields
+):
+    """A consultation page under Transparenca › Konsultime publike (created like an editor)."""
+    from transparency.choices import ActivityKind
+    from transparency.models import ActivityIndexPage, ActivityPage, TransparencyIndexPage
+
+    index = TransparencyIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(
+            instance=TransparencyIndexPage(title="Transparenca", slug="transparenca")
+        )
+        index.save_revision().publish()
+    listing = ActivityIndexPage.objects.child_of(index).first()
+    if listing is None:
+        listing = index.add_child(
+            instance=ActivityIndexPage(
+                title="Konsultime publike", slug="konsultime", kind=ActivityKind.CONSULTATION
+            )
+        )
+        listing.save_revision().publish()
+    page = listing.add_child(
+        instance=ActivityPage(
+            title=title,
+            slug=f"konsultimi-{number}",
+            kind=ActivityKind.CONSULTATION,
+            year=opens_on.year,
+            number=number,
+            date=opens_on,
+            opens_on=opens_on,
+            closes_on=closes_on,
+            **fields,
+        )
+    )
+    page.save_revision().publish()
+    sync_trees()
+    return ActivityPage.objects.get(pk=page.pk)
