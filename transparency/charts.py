@@ -9,6 +9,11 @@ ROW_HEIGHT = 34
 BAR_HEIGHT = 22
 
 
+def n(value):
+    """A coordinate as SVG wants it, whatever the active language (never "24,5")."""
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
 def _scale(maximum, length):
     return (length / maximum) if maximum else 0
 
@@ -26,17 +31,23 @@ def stacked_bar_chart(rows):
             width = round(value * scale, 1)
             if value:
                 segments.append(
-                    {"key": key, "label": part_label, "value": value, "x": x, "width": width}
+                    {
+                        "key": key,
+                        "label": part_label,
+                        "value": value,
+                        "x": n(x),
+                        "width": n(width),
+                    }
                 )
-            x += width
+            x = round(x + width, 1)
         bars.append(
             {
                 "label": label,
                 "total": total,
-                "y": y,
-                "text_y": y + BAR_HEIGHT / 2 + 5,
+                "y": n(y),
+                "text_y": n(y + BAR_HEIGHT / 2 + 5),
                 "segments": segments,
-                "end_x": round(x + 6, 1),
+                "end_x": n(x + 6),
             }
         )
     legend = []
@@ -66,11 +77,11 @@ def column_chart(items, height=200, column_width=40, gap=12):
                 "label": label,
                 "short_label": label[:3],
                 "value": value,
-                "x": x,
-                "center": x + column_width / 2,
-                "y": top + height - column_height,
-                "height": column_height,
-                "value_y": top + height - column_height - 6,
+                "x": n(x),
+                "center": n(x + column_width / 2),
+                "y": n(top + height - column_height),
+                "height": n(column_height),
+                "value_y": n(top + height - column_height - 6),
             }
         )
     return {

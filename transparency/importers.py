@@ -10,14 +10,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from django.core.files import File
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
+from wagtail.utils.file import hash_filelike
 
 from home.demo_content import sync_trees
 
 from . import structure
-from .choices import ActivityKind, TotalsKind
+from .choices import ActivityKind, DocumentKind, TotalsKind
 from .discrepancies import parse_date_as_written
 from .models import (
     AccessRequestYear,
@@ -151,7 +154,7 @@ def ensure_index(report):
         },
         report,
         "page Transparenca",
-        slug=structure.INDEX["slug"],
+        slug=structure.INDEX["slug"]["sq"],
     )
     return index, changed
 
@@ -164,7 +167,7 @@ def ensure_decision_archive(index, report):
         {"title": structure.DECISIONS["title"]["sq"], "intro": structure.DECISIONS["intro"]["sq"]},
         report,
         "page decision archive",
-        slug=structure.DECISIONS["slug"],
+        slug=structure.DECISIONS["slug"]["sq"],
     )
 
 
@@ -177,7 +180,7 @@ def ensure_activity_index(index, kind, report):
         {"title": text["title"]["sq"], "intro": text["intro"]["sq"]},
         report,
         f"page list of {kind.value}s",
-        slug=text["slug"],
+        slug=text["slug"]["sq"],
     )
 
 
@@ -294,7 +297,7 @@ def import_participatory_budget(index, year, data, report):
         },
         report,
         label,
-        slug=text["slug"].format(**params),
+        slug=text["slug"]["sq"].format(**params),
         children={"projects": [{"title": title} for title in record.get("selected_projects", [])]},
     )
     _flag(report, label, page)
@@ -343,7 +346,7 @@ def import_overview(index, year, report):
         {"title": text["title"]["sq"].format(year=year), "intro": text["intro"]["sq"]},
         report,
         label,
-        slug=text["slug"].format(year=year),
+        slug=text["slug"]["sq"].format(year=year),
     )
     return page, changed
 
@@ -451,3 +454,122 @@ def import_strategy_file(path):
 def strategy_page():
     """The strategy page, if imported (used by the documents importer)."""
     return StrategyPage.objects.filter(locale__language_code=structure.SOURCE_LANGUAGE).first()
+
+
+# --- the corpus documents -----------------------------------------------------------------------
+
+MANIFEST_LANGUAGES = {"sq": "sq", "sr": "sr-latn", "tr": "tr"}
+DOCUMENT_KINDS = {
+    "strategy": DocumentKind.STRATEGY,
+    "annual_report": DocumentKind.ANNUAL_REPORT,
+    "decisions_month": DocumentKind.DECISIONS,
+    "consultation_minutes": DocumentKind.MINUTES,
+    "consultation_report": DocumentKind.REPORT,
+    "consultation_notice": DocumentKind.NOTICE,
+    "consultation_draft": DocumentKind.DRAFT,
+}
+ATTACHED_PAGES = {
+    "strategy": lambda target: StrategyPage.objects.order_by("-period_end"),
+    "annual_report": lambda target: YearOverviewPage.objects.filter(year=target["year"]),
+    "decisions_month": lambda target: DecisionMonthPage.objects.filter(
+        year=target["year"], month=target["month"]
+    ),
+    "consultation": lambda target: ActivityPage.objects.filter(
+        kind=ActivityKind.CONSULTATION, year=target["year"], number=target["number"]
+    ),
+    "hearing": lambda target: ActivityPage.objects.filter(
+        kind=ActivityKind.HEARING, year=target["year"], number=target["number"]
+    ),
+    "meeting": lambda target: ActivityPage.objects.filter(
+        kind=ActivityKind.MEETING, year=target["year"], number=target["number"]
+    ),
+}
+
+
+def _find_document(path, digest):
+    model = get_document_model()
+    document = model.objects.filter(file_hash=digest).first()
+    if document is None:
+        # The same file name uploaded before (Wagtail may have added a suffix): a new version.
+        document = (
+            model.objects.filter(file__startswith=f"documents/{path.stem}")
+            .filter(file__endswith=path.suffix)
+            .first()
+        )
+    return document
+
+
+def upsert_document(path, entry, report):
+    """The document for one manifest entry: created, updated (title, language, new file)."""
+    model = get_document_model()
+    with path.open("rb") as handle:
+        digest = hash_filelike(handle)
+    language = MANIFEST_LANGUAGES.get(entry.get("language", ""), "")
+    label = f"document {path.name}"
+    document = _find_document(path, digest)
+    if document is None:
+        document = model(title=entry["title"], language=language)
+        with path.open("rb") as handle:
+            document.file.save(path.name, File(handle), save=False)
+        document._set_document_file_metadata()
+        document.save()
+        report.created.append(label)
+        return document
+    changed = False
+    if document.file_hash != digest:
+        with path.open("rb") as handle:
+            document.file.save(path.name, File(handle), save=False)
+        document._set_document_file_metadata()
+        changed = True
+    for name, value in (("title", entry["title"]), ("language", language)):
+        if getattr(document, name) != value:
+            setattr(document, name, value)
+            changed = True
+    if changed:
+        document.save()
+        report.updated.append(label)
+    else:
+        report.unchanged.append(label)
+    return document
+
+
+def attach_document(page, document, kind, report, label):
+    """Add the document to the page's files (once) and publish; False if it was there."""
+    if page.documents.filter(document=document).exists():
+        return False
+    related = page._meta.get_field("documents").related_model
+    rows = list(page.documents.all())
+    page.documents = [*rows, related(document=document, kind=kind)]
+    page.save_revision().publish()
+    report.updated.append(label)
+    return True
+
+
+@transaction.atomic
+def import_documents(manifest_path):
+    """Upload the corpus PDFs as documents and attach them to the pages `attaches_to` names."""
+    manifest_path = Path(manifest_path)
+    entries = json.loads(manifest_path.read_text(encoding="utf-8"))
+    report = ImportReport()
+    changed_pages = set()
+    for entry in entries:
+        path = manifest_path.parent / entry["file"]
+        if not path.is_file():
+            report.flagged.append((entry["file"], "file not found"))
+            continue
+        document = upsert_document(path, entry, report)
+        target = entry.get("attaches_to") or {}
+        find = ATTACHED_PAGES.get(target.get("type"))
+        if find is None:
+            report.flagged.append((entry["file"], f"unknown attaches_to {target!r}"))
+            continue
+        page = find(target).filter(locale__language_code=structure.SOURCE_LANGUAGE).first()
+        if page is None:
+            report.flagged.append((entry["file"], f"no page for {target!r}: import it first"))
+            continue
+        kind = DOCUMENT_KINDS.get(entry.get("kind"), DocumentKind.OTHER)
+        if attach_document(page, document, kind, report, f"page {page.url_path} ← {path.name}"):
+            changed_pages.add(page)
+    # Translated pages (not aliases) take the new files through a re-synchronisation.
+    structure.resync_translations(changed_pages, report)
+    return report

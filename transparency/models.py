@@ -18,7 +18,9 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.models import TranslationSource
 
+from core.languages import bcp47
 from core.models import BasePage
 
 from . import discrepancies as checks
@@ -229,12 +231,40 @@ class StrategyPage(BasePage):
                 )
         return entries
 
+    def untranslated_body_language(self):
+        """The source's language if this translation's body is still the source's text."""
+        if self.alias_of_id is not None:
+            return None
+        source = (
+            TranslationSource.objects.filter(object_id=self.translation_key)
+            .select_related("locale")
+            .first()
+        )
+        if source is None or source.locale_id == self.locale_id:
+            return None
+        original = self.get_translation_or_none(source.locale)
+        if original is None:
+            return None
+        if _without_ids(list(self.body.raw_data)) == _without_ids(list(original.body.raw_data)):
+            return bcp47(source.locale.language_code)
+        return None
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["files"] = documents_for_reader(
             self.documents.select_related("document"), request.LANGUAGE_CODE
         )
+        context["toc"] = self.table_of_contents()
+        context["body_language"] = self.untranslated_body_language()
         return context
+
+
+def _without_ids(data):
+    if isinstance(data, dict):
+        return {key: _without_ids(value) for key, value in data.items() if key != "id"}
+    if isinstance(data, list):
+        return [_without_ids(item) for item in data]
+    return data
 
 
 class StrategyDocument(AttachedDocument):

@@ -21,7 +21,7 @@ def t(sq, sr, tr):
 
 
 INDEX = {
-    "slug": "transparenca",
+    "slug": t("transparenca", "transparentnost", "seffaflik"),
     "title": t("Transparenca", "Transparentnost", "Şeffaflık"),
     "intro": t(
         "Çfarë vendosi, planifikoi dhe pyeti komuna qytetarët: strategjia e komunikimit, "
@@ -37,7 +37,7 @@ INDEX = {
 }
 
 DECISIONS = {
-    "slug": "vendimet",
+    "slug": t("vendimet", "odluke", "kararlar"),
     "title": t("Vendimet e Kryetarit", "Odluke predsednika opštine", "Belediye Başkanı kararları"),
     "intro": t(
         "Vendimet e Kryetarit të Komunës së Prizrenit, sipas vitit dhe muajit, me dokumentet "
@@ -51,7 +51,7 @@ DECISIONS = {
 
 ACTIVITY_INDEXES = {
     ActivityKind.CONSULTATION: {
-        "slug": "konsultimet-publike",
+        "slug": t("konsultimet-publike", "javne-konsultacije", "kamuoyu-istisareleri"),
         "title": t("Konsultimet publike", "Javne konsultacije", "Kamuoyu istişareleri"),
         "intro": t(
             "Projekt-rregulloret, planet dhe strategjitë që komuna ua paraqiti qytetarëve për "
@@ -63,7 +63,7 @@ ACTIVITY_INDEXES = {
         ),
     },
     ActivityKind.HEARING: {
-        "slug": "degjimet-buxhetore",
+        "slug": t("degjimet-buxhetore", "budzetska-saslusanja", "butce-dinlemeleri"),
         "title": t("Dëgjimet buxhetore", "Budžetska saslušanja", "Bütçe dinlemeleri"),
         "intro": t(
             "Takimet me qytetarët, fshatrat dhe grupet e interesit për buxhetin e komunës.",
@@ -73,7 +73,7 @@ ACTIVITY_INDEXES = {
         ),
     },
     ActivityKind.MEETING: {
-        "slug": "takimet-publike",
+        "slug": t("takimet-publike", "javni-sastanci", "halk-toplantilari"),
         "title": t("Takimet publike", "Javni sastanci", "Halk toplantıları"),
         "intro": t(
             "Takimet ku kryetari i komunës raporton para qytetarëve për punën e tij.",
@@ -84,7 +84,11 @@ ACTIVITY_INDEXES = {
 }
 
 PARTICIPATORY_BUDGET = {
-    "slug": "buxhetimi-pjesemarres-{year}",
+    "slug": t(
+        "buxhetimi-pjesemarres-{year}",
+        "participativno-budzetiranje-{year}",
+        "katilimci-butceleme-{year}",
+    ),
     "title": t(
         "Buxhetimi pjesëmarrës {year}",
         "Participativno budžetiranje {year}",
@@ -98,7 +102,7 @@ PARTICIPATORY_BUDGET = {
 }
 
 OVERVIEW = {
-    "slug": "pasqyra-{year}",
+    "slug": t("pasqyra-{year}", "pregled-{year}", "ozet-{year}"),
     "title": t("Pasqyra e vitit {year}", "Pregled godine {year}", "{year} yılı özeti"),
     "intro": t(
         "Shifrat e raportit vjetor të Njësisë për Komunikim me Publikun, të rillogaritura nga "
@@ -135,7 +139,7 @@ def translation_memory(year=None, budget_year=None):
                     memory[code][value["sq"]] = value[code]
     if year is not None:
         for text in (PARTICIPATORY_BUDGET, OVERVIEW, YEAR_PAGE):
-            for key in ("title", "intro"):
+            for key in ("title", "intro", "slug"):
                 value = text.get(key)
                 if isinstance(value, dict):
                     params = {"year": year, "budget_year": budget_year or year + 1}
@@ -161,4 +165,16 @@ def translate_navigation(pages, memory, changed, report):
                 continue
             with transaction.atomic():
                 translate_page(page, code, memory[code])
+            report.translated.append((page, code))
+
+
+def resync_translations(pages, report):
+    """Re-synchronise the translations (not aliases) of pages whose synchronised fields changed."""
+    memory = translation_memory()
+    for page in pages:
+        for code in TARGET_LANGUAGES:
+            existing = page.get_translation_or_none(Locale.objects.get(language_code=code))
+            if existing is None or existing.alias_of_id is not None:
+                continue
+            translate_page(page, code, memory[code])
             report.translated.append((page, code))
