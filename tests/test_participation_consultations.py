@@ -273,9 +273,12 @@ def test_dashboard_lists_a_consultation_closed_without_a_report(
 
 
 def test_dashboard_lists_unpublished_decision_months(site):
-    from transparency.models import DecisionArchivePage, DecisionMonthPage, DecisionYearPage
-
-    from transparency.models import TransparencyIndexPage
+    from transparency.models import (
+        DecisionArchivePage,
+        DecisionMonthPage,
+        DecisionYearPage,
+        TransparencyIndexPage,
+    )
 
     index = site["sq"].add_child(instance=TransparencyIndexPage(title="T", slug="t"))
     archive = index.add_child(instance=DecisionArchivePage(title="Vendimet", slug="vendimet"))
