@@ -342,3 +342,18 @@ def test_statistics_show_2023_from_the_imported_report(client, site):
     assert csv_response["Content-Type"].startswith("text/csv")
     assert "creativecommons.org/licenses/by/4.0" in csv_response["Link"]
     assert "2023,72,,72" in csv_response.content.decode()
+
+
+def test_consultation_page_shows_the_form_and_then_the_published_table(
+    client, admin_client, open_consultation
+):
+    page_html = client.get(open_consultation.url).content.decode()
+    action = reverse("consultation_comment", args=[open_consultation.pk])
+    assert f'action="{action}"' in page_html
+    client.post(action, comment_data(gender="woman", email="a@example.org"))
+    ConsultationComment.objects.get().classify(CommentStatus.ACCEPTED)
+    report_url = reverse("participation_consultation_report", args=[open_consultation.pk])
+    assert admin_client.post(report_url).status_code == 302
+    page_html = client.get(open_consultation.url).content.decode()
+    figures = page_html.split('id="figures-heading"')[1].split("</section>")[0]
+    assert figures.count("<td>1</td>") >= 3  # 1 woman, 1 participant, 1 accepted comment
