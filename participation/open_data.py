@@ -83,3 +83,96 @@ def access_statistics_csv(request):
 @require_GET
 def access_statistics_json(request):
     return json_response("access-to-documents-statistics", access_statistics_rows())
+
+
+# --- transparency records (pages of the transparency app, Albanian tree) ---
+
+ACTIVITY_COLUMNS = [
+    "kind",
+    "year",
+    "number",
+    "title",
+    "date",
+    "opens_on",
+    "closes_on",
+    "location",
+    "status",
+    "participants_women",
+    "participants_men",
+    "participants_total",
+    "comments_accepted",
+    "comments_partially_accepted",
+    "comments_refused",
+    "comments_total",
+    "report_url",
+    "url",
+]
+DECISION_MONTH_COLUMNS = ["year", "month", "decision_count", "source_url", "url"]
+
+
+def iso(value):
+    return value.isoformat() if value else None
+
+
+def source_pages(model):
+    return (
+        model.objects.live()
+        .public()
+        .filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
+    )
+
+
+def activity_rows(request):
+    from transparency.models import ActivityPage
+
+    rows = []
+    for page in source_pages(ActivityPage).order_by("kind", "year", "number"):
+        row = {name: getattr(page, name) for name in ACTIVITY_COLUMNS if hasattr(page, name)}
+        row.update(
+            date=iso(page.date),
+            opens_on=iso(page.opens_on),
+            closes_on=iso(page.closes_on),
+            status=str(page.status),
+            url=page.get_full_url(request),
+        )
+        rows.append(row)
+    return rows
+
+
+def decision_month_rows(request):
+    from transparency.models import DecisionMonthPage
+
+    return [
+        {
+            "year": page.year,
+            "month": page.month,
+            "decision_count": page.decision_count,
+            "source_url": page.source_url,
+            "url": page.get_full_url(request),
+        }
+        for page in source_pages(DecisionMonthPage).order_by("year", "month")
+    ]
+
+
+@require_GET
+def activities_csv(request):
+    return csv_response(
+        "consultations-hearings-meetings.csv", ACTIVITY_COLUMNS, activity_rows(request)
+    )
+
+
+@require_GET
+def activities_json(request):
+    return json_response("consultations-hearings-meetings", activity_rows(request))
+
+
+@require_GET
+def decision_months_csv(request):
+    return csv_response(
+        "mayor-decisions-by-month.csv", DECISION_MONTH_COLUMNS, decision_month_rows(request)
+    )
+
+
+@require_GET
+def decision_months_json(request):
+    return json_response("mayor-decisions-by-month", decision_month_rows(request))
