@@ -11,6 +11,7 @@ setup:
 run: setup
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py load_demo_content
+	$(PYTHON) manage.py load_participation_pages  # --- participation ---
 	# --- transparency: the real content of ../shared, when present ---
 	if [ -d ../shared ]; then \
 		$(PYTHON) manage.py import_strategy ../shared/seeds/000_*.txt && \

@@ -269,3 +269,18 @@ def test_reminders_are_sent_once_a_day(settings):
     assert len(mail.outbox) == 2
     assert DueNotification.objects.count() == 2
     assert notify_due_requests(now + timedelta(days=1))  # the next day reminds again
+
+
+def test_request_page_is_created_in_three_languages_once(demo_site, client):
+    from participation.demo_content import ensure_request_page
+
+    page, created = ensure_request_page()
+    assert created
+    again, created_again = ensure_request_page()
+    assert again.pk == page.pk and not created_again
+    for code, title in (("sr-latn", "Zahtev za pristup"), ("tr", "Kamu belgelerine")):
+        translated = page.get_translation(demo_site[code].locale)
+        assert translated.alias_of_id is None
+        response = client.get(translated.url)
+        assert response.status_code == 200
+        assert title in response.content.decode()
