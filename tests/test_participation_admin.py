@@ -109,7 +109,7 @@ def test_dashboard_lists_overdue_requests_and_untranslated_pages(admin_client):
     make_request(days_ago=0)
 
     items = request_items()
-    assert [item.title for item in items] == [f"Request {overdue.reference}"]
+    assert [overdue.reference in str(item.title) for item in items] == [True]
     assert items[0].severity == "critical"
 
     untranslated = {item.title: item for item in untranslated_page_items()}

@@ -85,7 +85,7 @@ def test_comment_submitted_classified_and_counted_in_the_published_table(
         CommentStatus.PARTIALLY_ACCEPTED, reason="Pjesërisht në buxhet.", user=editor
     )
     comments[2].classify(CommentStatus.REFUSED, reason="Jashtë kompetencës.", user=editor)
-    with pytest.raises(Exception, match="pending|classified"):
+    with translation.override("en"), pytest.raises(Exception, match="not classified"):
         publish_report_table(open_consultation)  # one comment still pending
     comments[3].classify(CommentStatus.ACCEPTED, user=editor)
     assert comments[3].moderated_by == editor and comments[3].moderated_at
@@ -111,7 +111,7 @@ def test_comment_submitted_classified_and_counted_in_the_published_table(
 
 def test_refusal_needs_a_reason(open_consultation):
     comment = ConsultationComment.objects.create(consultation=open_consultation, text="x")
-    with pytest.raises(Exception, match="reason"):
+    with translation.override("en"), pytest.raises(Exception, match="reason"):
         comment.classify(CommentStatus.REFUSED)
 
 

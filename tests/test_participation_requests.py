@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from participation.models import (
     AccessRequest,
@@ -236,7 +236,7 @@ def test_extension_moves_the_deadline_and_urgent_requests_cannot_be_extended():
     assert timezone.localtime(access_request.due_at).date().isoformat() == "2026-11-17"
 
     urgent = make_request(received, is_urgent=True, urgency_reason="Liria e një personi.")
-    with pytest.raises(Exception, match="urgent"):
+    with translation.override("en"), pytest.raises(Exception, match="urgent"):
         urgent.transition(RequestStatus.EXTENDED, extension_reason="x")
 
 
