@@ -5,6 +5,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 
+def comparable_stream(data):
+    """Stream data without block ids, list items and scalars in one format, to compare."""
+    if isinstance(data, dict):
+        return {key: comparable_stream(value) for key, value in data.items() if key != "id"}
+    if isinstance(data, list):
+        if data and all(isinstance(item, dict) and item.get("type") == "item" for item in data):
+            return [comparable_stream(item["value"]) for item in data]
+        return [comparable_stream(item) for item in data]
+    # Blocks read since loading give native values (Decimal("0")), the others raw ones ("0").
+    return None if data is None else str(data)
+
+
 def section_anchor(number, text):
     """A stable id for a section heading: from its number ("3.8" → "seksioni-3-8") or text."""
     if number:

@@ -20,6 +20,7 @@ from wagtail.utils.file import hash_filelike
 from home.demo_content import sync_trees
 
 from . import structure
+from .blocks import comparable_stream
 from .choices import ActivityKind, DocumentKind, TotalsKind
 from .discrepancies import parse_date_as_written
 from .models import (
@@ -46,6 +47,7 @@ class ImportReport:
     flagged: list = field(default_factory=list)  # [(label, message)]
     translated: list = field(default_factory=list)  # [(page, language code)]
     summary: str = ""
+    changed_pages: set = field(default_factory=set)  # pages created or updated by this run
 
     def lines(self):
         yield from (f"created    {label}" for label in self.created)
@@ -84,6 +86,7 @@ def upsert_page(parent, model, lookup, values, report, label, *, slug, children=
         parent.add_child(instance=page)
         page.save_revision().publish()
         report.created.append(label)
+        report.changed_pages.add(page.pk)
         return page, True
     changed = False
     for name, value in values.items():
@@ -101,17 +104,10 @@ def upsert_page(parent, model, lookup, values, report, label, *, slug, children=
     if changed:
         page.save_revision().publish()
         report.updated.append(label)
+        report.changed_pages.add(page.pk)
     else:
         report.unchanged.append(label)
     return page, changed
-
-
-def _without_ids(data):
-    if isinstance(data, dict):
-        return {key: _without_ids(value) for key, value in data.items() if key != "id"}
-    if isinstance(data, list):
-        return [_without_ids(item) for item in data]
-    return data
 
 
 def _same_value(model, page, name, value):
@@ -119,7 +115,7 @@ def _same_value(model, page, name, value):
     if isinstance(model_field, StreamField):
         current = model_field.get_prep_value(getattr(page, name))
         wanted = model_field.get_prep_value(model_field.to_python(value))
-        return _without_ids(current) == _without_ids(wanted)
+        return comparable_stream(current) == comparable_stream(wanted)
     return getattr(page, name) == value
 
 
@@ -400,6 +396,13 @@ def import_transparency(data):
     _flag(report, f"overview {year}", overview)
 
     sync_trees()
+    # The example records of structure.RECORD_TRANSLATIONS, translated like navigation pages.
+    translated_titles = {text["sq"] for text in structure.RECORD_TRANSLATIONS}
+    for model in (ActivityPage, DecisionMonthPage):
+        for page in model.objects.filter(
+            locale=index.locale, title__in=translated_titles
+        ).descendant_of(index):
+            navigation.setdefault(page, page.pk in report.changed_pages)
     budget_year = data.get("participatory_budgeting", {}).get("budget_year")
     structure.translate_navigation(
         list(navigation),

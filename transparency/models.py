@@ -24,7 +24,7 @@ from core.languages import bcp47
 from core.models import BasePage
 
 from . import discrepancies as checks
-from .blocks import StrategyStreamBlock, section_anchor
+from .blocks import StrategyStreamBlock, comparable_stream, section_anchor
 from .choices import MONTH_NAMES, ActivityKind, ActivityStatus, DocumentKind, TotalsKind
 from .panels import DiscrepancyPanel
 
@@ -245,7 +245,8 @@ class StrategyPage(BasePage):
         original = self.get_translation_or_none(source.locale)
         if original is None:
             return None
-        if _without_ids(list(self.body.raw_data)) == _without_ids(list(original.body.raw_data)):
+        prep = self.body.stream_block.get_prep_value
+        if comparable_stream(prep(self.body)) == comparable_stream(prep(original.specific.body)):
             return bcp47(source.locale.language_code)
         return None
 
@@ -257,14 +258,6 @@ class StrategyPage(BasePage):
         context["toc"] = self.table_of_contents()
         context["body_language"] = self.untranslated_body_language()
         return context
-
-
-def _without_ids(data):
-    if isinstance(data, dict):
-        return {key: _without_ids(value) for key, value in data.items() if key != "id"}
-    if isinstance(data, list):
-        return [_without_ids(item) for item in data]
-    return data
 
 
 class StrategyDocument(AttachedDocument):

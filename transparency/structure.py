@@ -123,6 +123,18 @@ STRATEGY_TRANSLATIONS = {
     "slug": t("strategjia-2022-2024", "strategija-2022-2024", "strateji-2022-2024"),
 }
 
+# A few records translated as examples of the editors' workflow (the rest stay aliases, marked
+# "not translated yet" by the site): the consultation whose minutes exist in Serbian, and the
+# month whose decisions exist in all three languages.
+RECORD_TRANSLATIONS = [
+    t(
+        "Konsultimi publik për Projekt-Rregulloren për Taksa Komunale",
+        "Javna konsultacija o Nacrtu pravilnika o opštinskim taksama",
+        "Belediye Harçları Yönetmelik Taslağı hakkında kamuoyu istişaresi",
+    ),
+    t("Janar 2023", "Januar 2023", "Ocak 2023"),
+]
+
 YEAR_PAGE = {
     "title": t("Vendimet {year}", "Odluke {year}", "{year} kararları"),
 }
@@ -137,6 +149,9 @@ def translation_memory(year=None, budget_year=None):
             if isinstance(value, dict):
                 for code in TARGET_LANGUAGES:
                     memory[code][value["sq"]] = value[code]
+    for text in RECORD_TRANSLATIONS:
+        for code in TARGET_LANGUAGES:
+            memory[code][text["sq"]] = text[code]
     if year is not None:
         for text in (PARTICIPATORY_BUDGET, OVERVIEW, YEAR_PAGE):
             for key in ("title", "intro", "slug"):
