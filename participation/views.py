@@ -30,6 +30,7 @@ def rate_limit(request, scope):
 
 def page_context(request, page, **extra):
     context = page.get_context(request)
+    context["statistics_url"] = page.url + page.reverse_subpage("statistics")
     context.update(extra)
     return context
 

@@ -63,6 +63,12 @@ def test_request_is_received_with_reference_and_deadline(client, request_page):
     assert "qytetari@example.org" not in content
 
 
+def test_form_page_links_to_its_statistics(client, request_page):
+    content = client.get(request_page.url).content.decode()
+    assert f'href="{request_page.url}statistics/"' in content
+    assert client.get(request_page.url + "statistics/").status_code == 200
+
+
 def test_second_request_gets_the_next_number(client, request_page):
     client.post(request_page.url, valid_request_data())
     client.post(request_page.url, valid_request_data(email="tjeter@example.org"))
