@@ -17,7 +17,7 @@ def compliance_dashboard(request):
     return TemplateResponse(
         request,
         "participation/admin/compliance_dashboard.html",
-        {"sections": compliance.all_sections(), "page_title": _("Compliance")},
+        {"sections": compliance.all_sections(user=request.user), "page_title": _("Compliance")},
     )
 
 

@@ -128,17 +128,21 @@ def untranslated_page_items(now=None):
     return items
 
 
-def all_sections(now=None):
+def all_sections(now=None, user=None):
+    """Every section; the requests only for users who may see the register (`user` None:
+    everything, for commands and tests)."""
     now = now or timezone.now()
-    sections = [
-        ComplianceSection(
-            "requests",
-            _("Access-to-documents requests due or overdue"),
-            request_items(now),
-            _("No request is due within %(days)s days.")
-            % {"days": settings.ACCESS_REQUEST_DUE_SOON_DAYS},
-        ),
-    ]
+    sections = []
+    if user is None or user.has_perm("participation.view_accessrequest"):
+        sections.append(
+            ComplianceSection(
+                "requests",
+                _("Access-to-documents requests due or overdue"),
+                request_items(now),
+                _("No request is due within %(days)s days.")
+                % {"days": settings.ACCESS_REQUEST_DUE_SOON_DAYS},
+            )
+        )
     sections.extend(transparency_sections(now))
     sections.append(
         ComplianceSection(

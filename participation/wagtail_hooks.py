@@ -213,16 +213,19 @@ class CompliancePanel(Component):
     template_name = "participation/admin/compliance_panel.html"
     order = 50
 
+    def __init__(self, user):
+        self.user = user
+
     def get_context_data(self, parent_context):
         return {
-            "sections": compliance.all_sections(),
+            "sections": compliance.all_sections(user=self.user),
             "dashboard_url": reverse("participation_compliance"),
         }
 
 
 @hooks.register("construct_homepage_panels")
 def add_compliance_panel(request, panels):
-    panels.append(CompliancePanel())
+    panels.append(CompliancePanel(request.user))
 
 
 @hooks.register("register_admin_urls")

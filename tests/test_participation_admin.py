@@ -132,3 +132,20 @@ def test_translated_page_leaves_the_dashboard(demo_site):
     titles = {item.title for item in untranslated_page_items()}
     assert demo_site["sq"].title not in titles
     assert titles == set()
+
+
+@pytest.mark.django_db
+def test_editor_without_register_permission_does_not_see_requests(client, django_user_model):
+    from django.contrib.auth.models import Group, Permission
+
+    make_request(days_ago=12, name="Arta")
+    editor = django_user_model.objects.create_user("editor", password="pw")
+    group = Group.objects.create(name="Web editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    editor.groups.add(group)
+    client.force_login(editor)
+    content = client.get(reverse("participation_compliance")).content.decode()
+    assert "KPD-" not in content
+    assert 'id="compliance-translations"' in content
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "compliance-panel" in home and "KPD-" not in home
