@@ -423,11 +423,15 @@ def test_documents_of_published_pages_are_served(imported, client):
 def test_document_of_an_unpublished_page_is_not_served(imported, client):
     page = sq(ActivityPage).get(kind=ActivityKind.CONSULTATION, number=7)
     document = page.documents.first().document
-    page.unpublish()  # also unpublishes its aliases in the Serbian and Turkish trees
+    translations = list(page.get_translations())
+    page.unpublish()
+    assert client.get(document.url).status_code == 200  # its translations are still live
+    for translation_page in translations:
+        translation_page.unpublish()
     assert client.get(document.url).status_code == 404
     month = sq(DecisionMonthPage).get(year=2023, month=2)
     scanned = month.documents.first().document
-    month.unpublish()
+    month.unpublish()  # also unpublishes its aliases in the Serbian and Turkish trees
     assert client.get(scanned.url).status_code == 404
 
 
@@ -440,3 +444,23 @@ def test_home_page_slots(imported, db):
     assert home.open_consultations() == []
     turkish_home = Page.objects.get(depth=2, locale__language_code="tr").specific
     assert all(page.locale.language_code == "tr" for page in turkish_home.latest_decisions())
+
+
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)
+def test_admin_edit_and_add_views_render(imported, client, model):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    editor = get_user_model().objects.create_superuser("editor", "e@prizren.example", "pw")
+    client.force_login(editor)
+    page = sq(model).first()
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    parent = page.get_parent()
+    add = reverse(
+        "wagtailadmin_pages:add",
+        args=[model._meta.app_label, model._meta.model_name, parent.pk],
+    )
+    # One transparency section per home page: adding a second one is refused.
+    expected = 302 if model is TransparencyIndexPage else 200
+    assert client.get(add).status_code == expected

@@ -187,6 +187,7 @@ def resync_translations(pages, report):
     """Re-synchronise the translations (not aliases) of pages whose synchronised fields changed."""
     memory = translation_memory()
     for page in pages:
+        page = page.specific_class.objects.get(pk=page.pk)  # as saved, not a stale instance
         for code in TARGET_LANGUAGES:
             existing = page.get_translation_or_none(Locale.objects.get(language_code=code))
             if existing is None or existing.alias_of_id is not None:
