@@ -11,6 +11,7 @@ setup:
 run: setup
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py load_demo_content
+	$(PYTHON) manage.py load_participation_pages  # --- participation ---
 	# --- transparency: the real content of ../shared, when present ---
 	if [ -d ../shared ]; then \
 		$(PYTHON) manage.py import_strategy ../shared/seeds/000_*.txt && \
@@ -29,7 +30,7 @@ lint: setup
 
 # Refresh the .po catalogues after changing interface strings (needs GNU gettext).
 # Each app owns its catalogue (<app>/locale); locale/ holds templates/, core/ and config/.
-APPS := home documents transparency media_office search
+APPS := home documents transparency media_office search participation
 LANGS := -l sq -l sr_Latn -l tr
 IGNORE := --ignore=var --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench
 messages: setup

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "transparency",
     "media_office",
     "search",
+    "participation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -202,4 +203,33 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# --- participation: access to public documents, consultation comments ---
+# Legal periods of Law No. 06/L-081 on Access to Public Documents (docs/decisions/0040).
+# None of these figures could be checked against the law's text here: the texts at hand (the
+# 2022-2024 communication strategy, the 2023 annual report) cite the older Law No. 03/L-215
+# and state no periods. They are settings so the legal office can correct them without a release.
+ACCESS_REQUEST_DEADLINE_DAYS = int(os.environ.get("ACCESS_REQUEST_DEADLINE_DAYS", "7"))
+# Total period from receipt when the requester is notified of an extension (not added to the 7).
+ACCESS_REQUEST_EXTENDED_DAYS = int(os.environ.get("ACCESS_REQUEST_EXTENDED_DAYS", "15"))
+# Where life or liberty is at stake: hours from receipt, weekends and holidays included.
+ACCESS_REQUEST_URGENT_HOURS = int(os.environ.get("ACCESS_REQUEST_URGENT_HOURS", "48"))
+# False: calendar days, a period ending on a weekend or holiday moves to the next working day.
+# True: only working days (Monday-Friday, not a PublicHoliday) are counted.
+ACCESS_REQUEST_COUNT_WORKING_DAYS = env_bool("ACCESS_REQUEST_COUNT_WORKING_DAYS", False)
+# "Due soon": this many days or fewer left; staff are emailed daily about these.
+ACCESS_REQUEST_DUE_SOON_DAYS = int(os.environ.get("ACCESS_REQUEST_DUE_SOON_DAYS", "2"))
+ACCESS_REQUEST_NOTIFY_EMAILS = env_list("ACCESS_REQUEST_NOTIFY_EMAILS", "")
+# Public forms: submissions per address per hour.
+PARTICIPATION_RATE_LIMIT = int(os.environ.get("PARTICIPATION_RATE_LIMIT", "10"))
+PARTICIPATION_RATE_PERIOD = 3600
+# Compliance dashboard: a decision month is late when it ended this many days ago unpublished.
+DECISION_MONTH_PUBLICATION_DAYS = int(os.environ.get("DECISION_MONTH_PUBLICATION_DAYS", "15"))
+# A closed consultation without a published report is flagged after this many days.
+CONSULTATION_REPORT_DAYS = int(os.environ.get("CONSULTATION_REPORT_DAYS", "15"))
+OPEN_DATA_LICENCE = {
+    "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+    "attribution": "Komuna e Prizrenit / Municipality of Prizren",
 }
