@@ -59,15 +59,10 @@ def build_small_site():
 
 
 def shared_content(name):
-    """A file of ../shared/content; from a git worktree (/work/wt/<branch>) ../shared is not
-    there, so the SHARED_DIR environment variable (default /work/shared) is the fallback."""
-    import os
-    from pathlib import Path
-
+    """A file of ../shared/content."""
     from tests.conftest import SHARED_DIR
 
-    base = SHARED_DIR if SHARED_DIR.exists() else Path(os.environ.get("SHARED_DIR", "/work/shared"))
-    return base / "content" / name
+    return SHARED_DIR / "content" / name
 
 
 def add_consultation(

@@ -31,12 +31,8 @@ from transparency.models import (
 )
 from transparency.overview import YearFigures
 
-# ../shared relative to the project; PRIZREN_SHARED_DIR points elsewhere (a git worktree).
-SHARED_DIR = Path(os.environ.get("PRIZREN_SHARED_DIR") or conftest.SHARED_DIR)
-pytestmark = [
-    pytest.mark.skipif(not SHARED_DIR.is_dir(), reason="../shared is not there"),
-    pytest.mark.django_db,
-]
+SHARED_DIR = conftest.SHARED_DIR
+pytestmark = [pytest.mark.django_db]
 
 JSON_PATH = SHARED_DIR / "content" / "prizren-2023.json"
 MANIFEST = SHARED_DIR / "corpus" / "manifest.json"
