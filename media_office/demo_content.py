@@ -15,7 +15,14 @@ from wagtail.models import Locale
 from core.translation import translate_page
 from home.demo_content import SOURCE_LANGUAGE, TARGET_LANGUAGES, sync_trees, t
 
-from .models import PressContact, PressReleaseIndexPage, PressReleasePage, PressReleaseTopic, Topic
+from .models import (
+    PressContact,
+    PressReleaseIndexPage,
+    PressReleasePage,
+    PressReleaseTopic,
+    RelatedRelease,
+    Topic,
+)
 
 PRIZREN = ZoneInfo("Europe/Belgrade")
 
@@ -480,10 +487,12 @@ def body_raw(page):
     return raw
 
 
-def ensure_release(index, release, topics, contacts, report):
+def ensure_release(index, release, topics, contacts, earlier, report):
+    """Create or update one Albanian release; `earlier` maps slugs to releases already made."""
     page = PressReleasePage.objects.child_of(index).filter(slug=release.slug["sq"]).first()
     contact = contacts[CONTACTS[release.contact]["name"]]
     values = {"title": release.title["sq"], "lead": release.lead["sq"], "contact": contact}
+    related = [earlier[slug].pk for slug in release.related]
     if page is None:
         date = release.date or (timezone.now() + timedelta(days=30)).replace(
             minute=0, second=0, microsecond=0
@@ -497,6 +506,8 @@ def ensure_release(index, release, topics, contacts, report):
         )
         for slug in release.topics:
             page.topic_links.add(PressReleaseTopic(topic=topics[slug]))
+        for pk in related:
+            page.related_links.add(RelatedRelease(release_id=pk))
         if release.date is None:
             page.live = False
             page.go_live_at = date
@@ -510,24 +521,14 @@ def ensure_release(index, release, topics, contacts, report):
         if getattr(page, name) != value:
             setattr(page, name, value)
             changed = True
+    if [link.release_id for link in page.related_links.all()] != related:
+        page.related_links.set([RelatedRelease(release_id=pk) for pk in related])
+        changed = True
     if changed:
         page.body = body_for(release)
         page.save_revision().publish()
         report.updated.append(page)
     return page
-
-
-def link_related(pages):
-    """Related releases point at the Albanian pages; readers see their own translation."""
-    from .models import RelatedRelease
-
-    for release in RELEASES:
-        page = pages[release.slug["sq"]]
-        wanted = [pages[slug].pk for slug in release.related]
-        if [link.release_id for link in page.related_links.all()] == wanted:
-            continue
-        page.related_links.set([RelatedRelease(release_id=pk) for pk in wanted])
-        page.save_revision().publish()
 
 
 def translate(pages, changed, report):
@@ -551,9 +552,10 @@ def load_media_demo_content(home):
     index = ensure_index(home, report)
     pages = {}
     for release in sorted(RELEASES, key=lambda r: (r.date is None, r.date)):
-        pages[release.slug["sq"]] = ensure_release(index, release, topics, contacts, report)
-    link_related(pages)
-    sync_trees()
+        pages[release.slug["sq"]] = ensure_release(index, release, topics, contacts, pages, report)
     changed = set(report.created) | set(report.updated)
+    # Parent first, then the releases: each translation is created directly, with no alias
+    # to create and convert on the way.
     translate([index, *pages.values()], changed, report)
+    sync_trees()
     return report
