@@ -201,3 +201,130 @@ def serve_release_feed(request, index_page, *, kind, topic=None):
         feed_kind=kind,
         build=build,
     )
+
+
+# --- feeds of the transparency section: new consultations, new months of decisions ----------
+
+
+class ActivityFeed(PageFeed):
+    """New consultations (or hearings, meetings: whatever the list holds), newest first."""
+
+    def item_description(self, item):
+        text = strip_tags(item.notice or "") or item.note or item.location
+        return xml_text(text)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_documents(self, item):
+        return [row.document for row in item.documents.select_related("document")]
+
+
+class DecisionMonthFeed(PageFeed):
+    """A new month of the mayor's decisions; its PDFs in the feed's language first."""
+
+    def item_description(self, item):
+        if item.intro:
+            return xml_text(item.intro)
+        if item.decision_count is not None:
+            with override(self.language_code):
+                return gettext("%(count)s decisions of the mayor") % {"count": item.decision_count}
+        return ""
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_documents(self, item):
+        rows = list(item.documents.select_related("document"))
+        rows.sort(key=lambda row: row.document.language != self.language_code)
+        return [row.document for row in rows]
+
+
+def written_in_language(queryset, listing_page):
+    """Live, public pages under the listing, written in its language (no untranslated aliases)."""
+    return (
+        queryset.live()
+        .public()
+        .descendant_of(listing_page)
+        .filter(alias_of__isnull=True, locale_id=listing_page.locale_id)
+    )
+
+
+def serve_activity_feed(request, activity_index, feed_kind):
+    from transparency.models import ActivityPage
+
+    language_code = activity_index.locale.language_code
+
+    def build():
+        items = written_in_language(ActivityPage.objects, activity_index).order_by(
+            "-first_published_at", "-pk"
+        )
+        with override(language_code):
+            title = gettext("%(list)s · %(site)s") % {
+                "list": activity_index.title,
+                "site": gettext("Municipality of Prizren"),
+            }
+        return ActivityFeed(
+            activity_index,
+            items,
+            feed_type=FEED_TYPES[feed_kind],
+            title=title,
+            description=activity_index.intro or title,
+        )(request)
+
+    return serve_cached_feed(
+        request,
+        kind="activities",
+        language_code=language_code,
+        variant=str(activity_index.translation_key),
+        feed_kind=feed_kind,
+        build=build,
+    )
+
+
+def serve_decision_feed(request, archive, feed_kind):
+    from transparency.models import DecisionMonthPage
+
+    language_code = archive.locale.language_code
+
+    def build():
+        items = written_in_language(DecisionMonthPage.objects, archive).order_by(
+            "-year", "-month", "-pk"
+        )
+        with override(language_code):
+            title = gettext("%(list)s · %(site)s") % {
+                "list": archive.title,
+                "site": gettext("Municipality of Prizren"),
+            }
+        return DecisionMonthFeed(
+            archive,
+            items,
+            feed_type=FEED_TYPES[feed_kind],
+            title=title,
+            description=archive.intro or title,
+        )(request)
+
+    return serve_cached_feed(
+        request,
+        kind="decisions",
+        language_code=language_code,
+        variant=str(archive.translation_key),
+        feed_kind=feed_kind,
+        build=build,
+    )
+
+
+def listing_feed_links(listing_page, request, label):
+    """[(label, rss_url, atom_url)] of a listing page routing `feed/<rss|atom>/`."""
+    base = listing_page.get_url(request)
+    return [
+        (
+            label,
+            request.build_absolute_uri(
+                base + listing_page.reverse_subpage("feed", kwargs={"feed_kind": "rss"})
+            ),
+            request.build_absolute_uri(
+                base + listing_page.reverse_subpage("feed", kwargs={"feed_kind": "atom"})
+            ),
+        )
+    ]

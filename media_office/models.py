@@ -145,31 +145,52 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
                 "selected_year": selected_year,
                 "subscription_form": SubscriptionForm(language=self.locale.language_code),
                 "feeds": self.feed_links(request),
+                "other_feeds": self.other_feed_links(request),
             },
         )
 
-    @path("feed/<str:kind>/")
-    def feed(self, request, kind):
+    @path("feed/<str:feed_kind>/")
+    def feed(self, request, feed_kind):
         from .feeds import serve_release_feed
 
-        return serve_release_feed(request, self, kind=kind)
+        return serve_release_feed(request, self, kind=feed_kind)
 
-    @path("feed/<slug:topic_slug>/<str:kind>/")
-    def topic_feed(self, request, topic_slug, kind):
+    @path("feed/<slug:topic_slug>/<str:feed_kind>/")
+    def topic_feed(self, request, topic_slug, feed_kind):
         from .feeds import serve_release_feed
 
         topic = self.topics().filter(slug=topic_slug).first()
         if topic is None:
             raise Http404
-        return serve_release_feed(request, self, kind=kind, topic=topic)
+        return serve_release_feed(request, self, kind=feed_kind, topic=topic)
 
     def feed_url(self, request, kind, topic=None):
         base = self.get_url(request)
         if topic is None:
-            return base + self.reverse_subpage("feed", kwargs={"kind": kind})
+            return base + self.reverse_subpage("feed", kwargs={"feed_kind": kind})
         return base + self.reverse_subpage(
-            "topic_feed", kwargs={"topic_slug": topic.slug, "kind": kind}
+            "topic_feed", kwargs={"topic_slug": topic.slug, "feed_kind": kind}
         )
+
+    def other_feed_links(self, request):
+        """Feeds of this language's consultations and decisions, for the media page."""
+        from transparency.choices import ActivityKind
+        from transparency.models import ActivityIndexPage, DecisionArchivePage
+
+        links = []
+        same_language = {"locale_id": self.locale_id, "alias_of__isnull": True}
+        consultations = (
+            ActivityIndexPage.objects.live()
+            .public()
+            .filter(kind=ActivityKind.CONSULTATION, **same_language)
+            .first()
+        )
+        if consultations is not None:
+            links += consultations.feed_links(request)
+        archive = DecisionArchivePage.objects.live().public().filter(**same_language).first()
+        if archive is not None:
+            links += archive.feed_links(request)
+        return links
 
     def feed_links(self, request):
         """[(label, rss_url, atom_url)] for every feed of this language, absolute URLs."""

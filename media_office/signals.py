@@ -17,6 +17,16 @@ def release_unpublished(sender, instance, **kwargs):
     invalidate_feeds()
 
 
+def listing_item_changed(sender, instance, **kwargs):
+    invalidate_feeds()
+
+
 def connect():
+    from transparency.models import ActivityPage, DecisionMonthPage
+
     page_published.connect(release_published, sender=PressReleasePage)
     page_unpublished.connect(release_unpublished, sender=PressReleasePage)
+    # The consultation and decision feeds are cached the same way.
+    for model in (ActivityPage, DecisionMonthPage):
+        page_published.connect(listing_item_changed, sender=model)
+        page_unpublished.connect(listing_item_changed, sender=model)
