@@ -6,6 +6,7 @@ what an item's text, date and attachments are. Feeds are routed from the listing
 language until a page of that kind is published or unpublished.
 """
 
+import logging
 import re
 import uuid
 
@@ -17,6 +18,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext, override
 
 from core.languages import bcp47
+
+logger = logging.getLogger(__name__)
 
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 FEED_CACHE_SECONDS = 15 * 60
@@ -142,11 +145,18 @@ def feed_cache_key(kind, language_code, variant, feed_kind):
 
 
 def invalidate_feeds():
-    """Forget every cached feed (called when a page that feeds list is published/unpublished)."""
+    """Forget every cached feed (called when a page that feeds list is published/unpublished).
+
+    A cache outage must not stop an editor from publishing: it is logged, and the feeds expire
+    on their own after FEED_CACHE_SECONDS.
+    """
     try:
-        cache.incr(FEED_GENERATION_KEY)
-    except ValueError:
-        cache.set(FEED_GENERATION_KEY, 2, None)
+        try:
+            cache.incr(FEED_GENERATION_KEY)
+        except ValueError:  # no generation yet (or evicted)
+            cache.set(FEED_GENERATION_KEY, 2, None)
+    except Exception:  # noqa: BLE001 - cache outage
+        logger.exception("feed cache not invalidated")
 
 
 def serve_cached_feed(request, *, kind, language_code, variant, feed_kind, build):
@@ -157,13 +167,20 @@ def serve_cached_feed(request, *, kind, language_code, variant, feed_kind, build
     """
     if feed_kind not in FEED_TYPES:
         raise Http404
-    key = feed_cache_key(kind, language_code, variant, feed_kind)
-    cached = cache.get(key)
+    try:
+        key = feed_cache_key(kind, language_code, variant, feed_kind)
+        cached = cache.get(key)
+    except Exception:  # noqa: BLE001 - cache outage: serve the feed uncached
+        logger.warning("feed cache unavailable", exc_info=True)
+        return build()
     if cached is not None:
         content, content_type = cached
         return HttpResponse(content, content_type=content_type)
     response = build()
-    cache.set(key, (response.content, response["Content-Type"]), FEED_CACHE_SECONDS)
+    try:
+        cache.set(key, (response.content, response["Content-Type"]), FEED_CACHE_SECONDS)
+    except Exception:  # noqa: BLE001
+        logger.warning("feed not cached", exc_info=True)
     return response
 
 

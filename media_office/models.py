@@ -1,3 +1,4 @@
+import re
 import secrets
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from core.models import BasePage
 from .blocks import PressReleaseStreamBlock
 
 RELEASES_PER_PAGE = 10
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -124,7 +126,10 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def archive(self, request):
         releases = self.releases()
-        topic = self.topics().filter(slug=request.GET.get("topic", "")[:100]).first()
+        topic_slug = request.GET.get("topic", "")
+        topic = None
+        if SLUG.fullmatch(topic_slug):  # anything else (NUL, 10 kB of text) is no topic
+            topic = self.topics().filter(slug=topic_slug).first()
         if topic is not None:
             releases = releases.filter(
                 topic_links__topic__translation_key=topic.translation_key

@@ -1,6 +1,7 @@
 """Email subscriptions: subscribe (double opt-in), confirm, unsubscribe in one click."""
 
 import logging
+import re
 
 from django.db import IntegrityError, transaction
 from django.shortcuts import render
@@ -15,6 +16,8 @@ from .forms import SubscriptionForm
 from .models import PressReleaseIndexPage, Subscription, Topic
 
 logger = logging.getLogger(__name__)
+
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 SUBSCRIBE_LIMIT_PER_ADDRESS = 10  # per hour from one client address
 CONFIRMATIONS_PER_MAILBOX = 3  # per day to one mailbox: nobody can mail-bomb a journalist
@@ -116,7 +119,9 @@ def confirm(request, token):
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    subscription = Subscription.objects.filter(unsubscribe_token=token[:64]).first()
+    subscription = None
+    if TOKEN.fullmatch(token):  # a NUL or a surrogate never reaches the database
+        subscription = Subscription.objects.filter(unsubscribe_token=token).first()
     if request.method == "GET":
         return render(
             request,

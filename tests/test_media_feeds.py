@@ -147,3 +147,22 @@ def test_listing_filters_by_topic_and_year_and_paginates(client, press_index, bu
     # Hostile filter values are ignored, never a 500.
     for query in ["?year=abcd", "?year=99999999999", "?page=-1", "?topic=%00", "?topic=x" * 50]:
         assert client.get(f"/sq/njoftime/{query}").status_code == 200
+
+
+def test_a_cache_outage_does_not_block_publishing(client, press_index):
+    # Tried: Redis unreachable (nothing listens on port 1) while an editor publishes.
+    # (Serving pages needs the cache anyway: Wagtail keeps the site root paths there.)
+    from django.test import override_settings
+
+    dead_redis = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    with override_settings(CACHES=dead_redis):
+        release = make_release(press_index, "Pa cache")
+    assert release.live
+    _response, feed = parse(client, "/sq/njoftime/feed/rss/")
+    assert [entry.title for entry in feed.entries] == ["Pa cache"]

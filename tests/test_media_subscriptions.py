@@ -203,12 +203,14 @@ def test_one_mailbox_gets_at_most_three_confirmations_a_day(press_index):
 
 
 def test_bad_tokens_are_404_not_500(client, press_index):
-    # Tried: a forged token, a truncated one, and a surrogate in the URL.
+    # Tried: a forged token, a truncated one, a surrogate, a NUL and 500 characters in the URL.
     for path in [
         "/sq/press/subscribe/confirm/forged/",
         "/sq/press/subscribe/confirm/eyJpZCI6MX0:1abc:xyz/",
         "/sq/press/unsubscribe/nope/",
         "/sq/press/unsubscribe/%ED%A0%80/",
+        "/sq/press/unsubscribe/%00/",
+        "/sq/press/unsubscribe/" + "a" * 500 + "/",
     ]:
         assert client.get(path).status_code == 404, path
         assert client.post(path).status_code in (200, 404), path
