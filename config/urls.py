@@ -26,6 +26,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("", include("participation.public_urls")),  # --- participation ---
+    path("press/", include("media_office.urls")),  # media office: email subscriptions
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -57,7 +57,9 @@ class HomePage(BasePage):
 
     # The three home-page slots; the sections that own these records fill them in.
     def latest_press_releases(self, limit=3):
-        return []
+        from media_office.models import visible_releases
+
+        return list(visible_releases().filter(locale_id=self.locale_id)[:limit])
 
     def open_consultations(self, limit=3):
         # --- transparency: consultations open today, in this page's language tree ---

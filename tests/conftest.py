@@ -24,3 +24,7 @@ def demo_site(db):
         page.locale.language_code: page
         for page in HomePage.objects.filter(depth=2).select_related("locale")
     }
+
+
+# --- media office: small fixtures (an Albanian site with a press index) ---
+from tests.media_helpers import budget_topic, press_index  # noqa: E402, F401

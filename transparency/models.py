@@ -267,7 +267,7 @@ class StrategyDocument(AttachedDocument):
 # --- the mayor's decisions ----------------------------------------------------------------------
 
 
-class DecisionArchivePage(BasePage):
+class DecisionArchivePage(RoutablePageMixin, BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
@@ -288,6 +288,18 @@ class DecisionArchivePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["years"] = self.years()
         return context
+
+    # --- media office: RSS/Atom feed of new months of decisions ---
+    @path("feed/<str:feed_kind>/")
+    def feed(self, request, feed_kind):
+        from media_office.feeds import serve_decision_feed
+
+        return serve_decision_feed(request, self, feed_kind)
+
+    def feed_links(self, request):
+        from media_office.feeds import listing_feed_links
+
+        return listing_feed_links(self, request, self.title)
 
 
 class DecisionYearPage(BasePage):
@@ -492,6 +504,18 @@ class ActivityIndexPage(RoutablePageMixin, BasePage):
     @path("<int:year>/")
     def listing_of_year(self, request, year):
         return self.render_listing(request, year)
+
+    # --- media office: RSS/Atom feed of this list (new consultations, hearings, meetings) ---
+    @path("feed/<str:feed_kind>/")
+    def feed(self, request, feed_kind):
+        from media_office.feeds import serve_activity_feed
+
+        return serve_activity_feed(request, self, feed_kind)
+
+    def feed_links(self, request):
+        from media_office.feeds import listing_feed_links
+
+        return listing_feed_links(self, request, self.title)
 
 
 class ActivityPage(ParticipationFigures, BasePage):
