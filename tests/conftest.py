@@ -6,8 +6,7 @@ import pytest
 # The municipality's real content, read-only, beside the project (never copied into it).
 # PRIZREN_SHARED_DIR points elsewhere, e.g. from a git worktree.
 SHARED_DIR = Path(
-    os.environ.get("PRIZREN_SHARED_DIR")
-    or Path(__file__).resolve().parent.parent.parent / "shared"
+    os.environ.get("PRIZREN_SHARED_DIR") or Path(__file__).resolve().parent.parent.parent / "shared"
 )
 assert SHARED_DIR.is_dir(), f"{SHARED_DIR} is missing: set PRIZREN_SHARED_DIR"
 

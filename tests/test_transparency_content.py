@@ -2,9 +2,7 @@
 
 import copy
 import json
-import os
 import re
-from pathlib import Path
 
 import pytest
 from django.db import transaction
