@@ -88,7 +88,7 @@ def search(request):
             "filters": filters,
             "kinds": service.KINDS,
             "years": range(this_year, FIRST_YEAR - 1, -1),
-            "languages": settings.LANGUAGES,
+            "document_languages": settings.LANGUAGES,
             "unavailable": unavailable,
             "fell_back": outcome.fell_back,
         },
