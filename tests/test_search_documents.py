@@ -74,9 +74,7 @@ def test_replacing_the_file_extracts_again_and_command_reruns(db):
     document.save()
     document.refresh_from_db()
     assert document.text == "ujesjelles"
-    MunicipalDocument.objects.filter(pk=document.pk).update(
-        text_status=TextStatus.FAILED, text=""
-    )
+    MunicipalDocument.objects.filter(pk=document.pk).update(text_status=TextStatus.FAILED, text="")
     call_command("extract_document_text", "--failed")
     document.refresh_from_db()
     assert document.text_status == TextStatus.EXTRACTED and document.text == "ujesjelles"
