@@ -59,8 +59,11 @@ class MunicipalDocument(AbstractDocument):
         super().save(*args, **kwargs)
 
     def search_folded_text(self):
+        from search.indexing import normaliser_enabled
         from search.normalise import index_text
 
+        if not normaliser_enabled():
+            return ""  # stock Wagtail indexes a document's title only
         return index_text(f"{self.title}\n{self.text[: self.MAX_TEXT_LENGTH]}", self.language)
 
     class Meta(AbstractDocument.Meta):

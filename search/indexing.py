@@ -1,5 +1,6 @@
 """What each indexed object gives the search backends: its text, folded by search.normalise."""
 
+from django.conf import settings
 from django.utils.encoding import force_str
 from wagtail.search import index
 
@@ -20,14 +21,37 @@ def _plain(value):
     return force_str(value)
 
 
-def searchable_text(obj):
-    """The text of every SearchField of `obj` (title first), without the folded copy itself."""
-    texts = []
-    for search_field in obj.get_search_fields():
+def _field_texts(obj, search_fields):
+    for search_field in search_fields:
         if isinstance(search_field, index.SearchField) and search_field.field_name != FOLDED_FIELD:
-            texts.append(_plain(search_field.get_value(obj)))
+            yield _plain(search_field.get_value(obj))
+        elif isinstance(search_field, index.RelatedFields):
+            related = search_field.get_value(obj)
+            if related is None:
+                continue
+            if hasattr(related, "all"):
+                related = related.all()
+            elif callable(related):
+                related = related()
+            if not isinstance(related, (list, tuple)) and not hasattr(related, "__iter__"):
+                related = [related]
+            for item in related:
+                yield from _field_texts(item, search_field.fields)
+
+
+def searchable_text(obj):
+    """The text of every SearchField of `obj` (title first, related fields included), without
+    the folded copy itself."""
+    texts = list(_field_texts(obj, obj.get_search_fields()))
     return "\n".join(text for text in texts if text)
 
 
+def normaliser_enabled():
+    """False only to measure stock Wagtail (SEARCH_BASELINE=1, see evaluate_search --baseline)."""
+    return not getattr(settings, "SEARCH_BASELINE", False)
+
+
 def folded_text(obj, language):
+    if not normaliser_enabled():
+        return ""
     return index_text(searchable_text(obj), language)

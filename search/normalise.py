@@ -135,6 +135,10 @@ def index_text(text, language=None):
             parts = WORD_RE.findall(token)
             if is_code(token):
                 out.append(code_token(token)[:MAX_TOKEN_LENGTH])
+                # "Nr.001/011-38749": the number is also findable without its "Nr." prefix.
+                first_number = next(i for i, part in enumerate(parts) if part[0].isdigit())
+                if 0 < first_number < len(parts) - 1:
+                    out.append("".join(parts[first_number:])[:MAX_TOKEN_LENGTH])
             tokens = parts
         else:
             tokens = [token]

@@ -172,8 +172,10 @@ def _rank(results, terms, reader_language):
 
 
 def _page_date(page):
-    for name in ("date", "decision_date", "meeting_date", "event_date", "published_date"):
+    for name in ("date", "listing_date", "published_date"):
         value = getattr(page, name, None)
+        if callable(value):
+            value = value()
         if isinstance(value, datetime.datetime):
             return value.date()
         if isinstance(value, datetime.date):

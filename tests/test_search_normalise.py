@@ -46,6 +46,7 @@ def test_fold(typed, folded):
         ("komisyon", "Kıyı düzenleme komisyonu", "tr"),
         ("01-016/2023-86", "Vendimi Nr. 01-016/2023-86, data", "sq"),
         ("03/L-215", "Ligji Nr. 03/L-215 për qasje", "sq"),
+        ("001/011-38749", "rregullores Nr.001/011-38749 të datës", "sq"),
     ],
 )
 def test_query_matches_inflected_folded_or_transliterated_text(query, text, language):

@@ -185,6 +185,10 @@ DATABASE_SEARCH_BACKEND = {
     "BACKEND": "wagtail.search.backends.database",
     "SEARCH_CONFIG": "simple",
 }
+# Only to measure stock Wagtail search as a baseline (manage.py evaluate_search --baseline).
+SEARCH_BASELINE = env_bool("SEARCH_BASELINE")
+if SEARCH_BASELINE:
+    DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database"}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
