@@ -122,7 +122,7 @@ class BenchmarkResult:
 
 
 def run(items, queries=200, seed=2023, chunk=1000):
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - synthetic data, reproducible
     words = vocabulary(5000, rng)
     weights = [1 / (rank + 1) for rank in range(len(words))]  # Zipf-like
     rng.shuffle(weights)
