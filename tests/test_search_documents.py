@@ -86,3 +86,21 @@ def test_editors_see_the_extraction_status(admin_client, db):
     assert 'class="document-text-status"' in html
     assert f">{document.get_text_status_display()}" in html
     assert document.text_error.split(":")[0] in html
+
+
+def test_with_the_database_queue_an_upload_does_not_wait_for_ocr(db, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    import time
+
+    from django_tasks_db.models import DBTaskResult
+
+    started = time.monotonic()
+    document = upload("vendime-2023-02-skanuar.pdf", "sq", title="Shkurt")
+    assert time.monotonic() - started < 2  # OCR of the page takes several seconds
+    assert document.text_status == TextStatus.PENDING
+    assert DBTaskResult.objects.filter(status="READY").count() >= 1
+    # The worker (a systemd service in production) runs it.
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0")
+    document.refresh_from_db()
+    assert document.text_status == TextStatus.OCR
+    assert "Korishë" in document.text or "Korish" in document.text

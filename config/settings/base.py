@@ -216,3 +216,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- search ---
+# Background tasks (document OCR, search index updates): the database queue of django-tasks-db,
+# run by `manage.py db_worker`, when TASKS_DATABASE is on (production.py turns it on); the
+# immediate backend otherwise (docs/decisions/0032-document-text.md).
+INSTALLED_APPS += ["django_tasks_db"]
+if env_bool("TASKS_DATABASE"):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# --- end search ---
