@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.documents import get_document_model
@@ -82,10 +83,16 @@ class Result:
     rank: int
     score: float = 0.0
     title: str = ""
-    url: str = ""
     locale: str = ""
     date: datetime.date | None = None
     snippet: str = ""
+
+    @cached_property
+    def url(self):
+        """A page's URL or a document's download URL (computed only for results shown)."""
+        if self.kind == KIND_DOCUMENT:
+            return self.obj.url
+        return self.obj.get_url() or ""
 
     def as_json(self):
         return {
@@ -202,7 +209,6 @@ def _page_results(backend, locale, terms):
                 tier=tier,
                 rank=rank,
                 title=page.title,
-                url=page.get_url() or "",
                 locale=locale.language_code,
                 date=_page_date(page),
             )
@@ -228,7 +234,6 @@ def _document_results(backend, terms, filters):
                 tier=tier,
                 rank=rank,
                 title=document.title,
-                url=document.url,
                 locale=document.language,
                 date=document.created_at.date() if document.created_at else None,
             )
