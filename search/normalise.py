@@ -14,6 +14,7 @@ expanded to the stems of every language, since readers type words of any of them
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 LANGUAGES = ("sq", "sr", "tr")
@@ -75,17 +76,23 @@ SUFFIXES = {
 VOWELS = "aeiou"
 
 
+CYRILLIC_TABLE = str.maketrans(CYRILLIC_TO_LATIN)
+
+
 def fold(text):
     """Fold text to lower-case ASCII letters and digits (other characters are kept as they are)."""
     if not text:
         return ""
     text = unicodedata.normalize("NFKC", str(text))
-    text = "".join(CYRILLIC_TO_LATIN.get(ch, ch) for ch in text)
+    text = text.translate(CYRILLIC_TABLE)
     text = text.translate(SPECIAL_LETTERS).lower().translate(SPECIAL_LETTERS)
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=200_000)
 def stem(token, language):
     """Strip one inflectional ending of `language` from a folded token (conservatively)."""
     if token.isdigit() or len(token) <= MIN_STEM_LENGTH + 1 or not token.isalpha():
@@ -108,9 +115,23 @@ def language_of(code):
     return None
 
 
+RAW_WORD_RE = re.compile(r"\w+(?:[-/.]\w+)*")
+
+
+@lru_cache(maxsize=200_000)
+def _fold_word(word):
+    return tuple(t for t in TOKEN_RE.findall(fold(word)) if len(t) <= MAX_TOKEN_LENGTH * 2)
+
+
 def raw_tokens(text):
-    """Folded tokens, codes kept whole (01-016/2023-86 stays one token here)."""
-    return [t for t in TOKEN_RE.findall(fold(text)) if len(t) <= MAX_TOKEN_LENGTH * 2]
+    """Folded tokens, codes kept whole (01-016/2023-86 stays one token here).
+
+    Words are folded one by one through a cache: texts repeat their words, and folding is
+    the costly part of indexing."""
+    tokens = []
+    for word in RAW_WORD_RE.findall(unicodedata.normalize("NFKC", text or "")):
+        tokens.extend(_fold_word(word))
+    return tokens
 
 
 def code_token(token):
