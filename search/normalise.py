@@ -14,8 +14,8 @@ expanded to the stems of every language, since readers type words of any of them
 
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 LANGUAGES = ("sq", "sr", "tr")
 
