@@ -84,10 +84,11 @@ def create_pages(count, rng, words, weights):
 
 
 def create_documents(count, rng, words, weights):
+    prefix = f"documents/benchmark-{time.time_ns()}-"
     documents = [
         MunicipalDocument(
             title=text(rng, words, weights, 5).capitalize(),
-            file=f"documents/benchmark-{i}.pdf",
+            file=f"{prefix}{i}.pdf",
             language=rng.choice(["sq", "sr-latn", "tr"]),
             text=text(rng, words, weights, 600),
             text_status=TextStatus.EXTRACTED,
@@ -97,7 +98,7 @@ def create_documents(count, rng, words, weights):
     created = []
     for start in range(0, count, 2000):
         created += MunicipalDocument.objects.bulk_create(documents[start : start + 2000])
-    return MunicipalDocument.objects.filter(file__startswith="documents/benchmark-")
+    return MunicipalDocument.objects.filter(file__startswith=prefix)
 
 
 @dataclass
