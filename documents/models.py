@@ -59,12 +59,12 @@ class MunicipalDocument(AbstractDocument):
         super().save(*args, **kwargs)
 
     def search_folded_text(self):
-        from search.indexing import normaliser_enabled
-        from search.normalise import index_text
+        from search.indexing import folded_text
 
-        if not normaliser_enabled():
-            return ""  # stock Wagtail indexes a document's title only
-        return index_text(f"{self.title}\n{self.text[: self.MAX_TEXT_LENGTH]}", self.language)
+        # Empty with SEARCH_BASELINE: stock Wagtail indexes a document's title only.
+        return folded_text(
+            self, self.language, f"{self.title}\n{self.text[: self.MAX_TEXT_LENGTH]}"
+        )
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")

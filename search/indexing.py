@@ -51,7 +51,15 @@ def normaliser_enabled():
     return not getattr(settings, "SEARCH_BASELINE", False)
 
 
-def folded_text(obj, language):
+def folded_text(obj, language, source=None):
+    """The folded text of `obj`, computed once per object and source text: Wagtail's database
+    backend asks for every field three times (title, body, autocomplete)."""
     if not normaliser_enabled():
         return ""
-    return index_text(searchable_text(obj), language)
+    source = searchable_text(obj) if source is None else source
+    key = (hash(source), language)
+    cached = getattr(obj, "_search_folded_cache", None)
+    if cached is None or cached[0] != key:
+        cached = (key, index_text(source, language))
+        obj._search_folded_cache = cached
+    return cached[1]

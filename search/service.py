@@ -45,6 +45,7 @@ logger = logging.getLogger(__name__)
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 CANDIDATES_PER_TIER = 60
+SOME_WORDS_BELOW = 20
 MAX_RESULTS = 200
 SNIPPET_WORDS = 30
 SNIPPET_SCAN_CHARS = 60_000
@@ -135,7 +136,8 @@ def _retrieve(backend, queryset, terms, limit=CANDIDATES_PER_TIER):
     )
     found = list(backend.search(every, queryset)[:limit])
     hits = [(obj, 0, rank) for rank, obj in enumerate(found)]
-    if len(required) > 1 and len(found) < limit:
+    # Objects with only some of the words are fetched when those with all of them are few.
+    if len(required) > 1 and len(found) < SOME_WORDS_BELOW:
         seen = {obj.pk for obj in found}
         some = Or([_term_query(term) for term in required])
         rest = [obj for obj in backend.search(some, queryset)[:limit] if obj.pk not in seen]

@@ -174,7 +174,9 @@ def test_publishing_and_other_pages_do_not_wait(client, demo_site, settings, dow
     started = time.monotonic()
     page = make_page(demo_site["sq"], "Faqe gjatë ndërprerjes", "Elasticsearch nuk përgjigjet.")
     page.save_revision().publish()
-    assert time.monotonic() - started < 2.5
+    # One 2 s timeout at most (then the breaker answers at once), plus the database work;
+    # stock settings took 30 s here.
+    assert time.monotonic() - started < 4
     response, elapsed = timed_get(client, page.get_url(), {})
     assert response.status_code == 200 and elapsed < 1
     # The database index was still updated: the fallback finds the new page.
