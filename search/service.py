@@ -140,7 +140,14 @@ def _retrieve(backend, queryset, terms, limit=CANDIDATES_PER_TIER):
     if len(required) > 1 and len(found) < SOME_WORDS_BELOW:
         seen = {obj.pk for obj in found}
         some = Or([_term_query(term) for term in required])
-        rest = [obj for obj in backend.search(some, queryset)[:limit] if obj.pk not in seen]
+        # Unranked by the backend: ranking every object with any of the words costs a full
+        # ts_rank over thousands of rows on PostgreSQL; these come after the all-words tier
+        # and are ordered here by their titles (then newest first).
+        rest = [
+            obj
+            for obj in backend.search(some, queryset, order_by_relevance=False)[:limit]
+            if obj.pk not in seen
+        ]
         hits += [(obj, 1, rank) for rank, obj in enumerate(rest)]
     return hits
 
@@ -169,7 +176,8 @@ def _rank(results, terms, reader_language):
     for result in results:
         coverage, exact = _title_features(result.title, terms)
         score = 100.0 * (1 - result.tier)
-        score += 10.0 / (result.rank + 1)
+        if result.tier == 0:
+            score += 10.0 / (result.rank + 1)
         score += 12.0 * coverage + 20.0 * exact
         if result.kind == KIND_DOCUMENT:
             document_language = language_of(result.obj.language)
