@@ -14,7 +14,12 @@ logger = logging.getLogger(__name__)
 ADMIN_PREFIX = "/admin/"
 # Paths the page cache never stores: the admin, documents (access rules per request), health.
 UNCACHED_PREFIXES = (ADMIN_PREFIX, "/documents/", "/health", "/static/", "/media/")
-CACHED_CONTENT_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
+CACHED_CONTENT_TYPES = (
+    "text/html",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+)
 GENERATION_KEY = "pagecache:generation"
 
 
@@ -98,8 +103,8 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
             try:
                 cache.set(key, response, timeout=seconds)
-            except Exception:  # noqa: BLE001 - the fail-open cache already logged it
-                pass
+            except Exception:  # noqa: BLE001
+                logger.warning("Could not store a page in the cache", exc_info=True)
         return response
 
     @staticmethod

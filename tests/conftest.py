@@ -17,3 +17,49 @@ def demo_site(db):
         page.locale.language_code: page
         for page in HomePage.objects.filter(depth=2).select_related("locale")
     }
+
+
+# --- hardening: browser fixtures (Playwright driving Debian's Chromium) ---
+import os  # noqa: E402
+import shutil  # noqa: E402
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
+# between browser steps are synchronous and safe there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE_SCRIPT = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session. Fails loudly if Chromium is missing."""
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make setup` (Debian package chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A fresh browser context and tab; the site's CSP applies as in production."""
+    context = browser.new_context(locale="sq-AL")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()

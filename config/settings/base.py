@@ -206,7 +206,7 @@ LOGGING = {
 
 # --- hardening: security headers, caches, scale-out, uploads, page cache ---
 # Public pages get a strict Content-Security-Policy (core/middleware.py); the admin keeps
-# Wagtail's own headers because it needs inline scripts (docs/decisions/0050-content-security-policy.md).
+# Wagtail's own headers as it needs inline scripts (docs/decisions/0050-content-security-policy.md).
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "core.middleware.SecurityHeadersMiddleware",
