@@ -17,6 +17,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -28,8 +29,15 @@ FORMAT_VERSION = 1
 # Loaded after everything else: wagtail-localize syncs the page trees when one is saved, even
 # from a fixture, and needs the locales and pages in place.
 LOAD_LAST = {"wagtail_localize.localesynchronization"}
-# Derived data, rebuilt after a restore rather than carried in the archive.
-EXCLUDED_MODELS = ["wagtailsearch.IndexEntry", "wagtailsearch.SQLiteFTSIndexEntry"]
+
+
+def derived_models():
+    """The search index tables (which exist depends on the database): rebuilt on restore."""
+    return [
+        model._meta.label
+        for model in apps.get_models()
+        if model._meta.app_label == "wagtailsearch" and model.__name__.endswith("IndexEntry")
+    ]
 
 
 class BackupError(Exception):
@@ -59,7 +67,7 @@ def backup_site(path):
         dump = Path(scratch) / "database.json"
         call_command(
             "dumpdata",
-            exclude=EXCLUDED_MODELS,
+            exclude=derived_models(),
             output=str(dump),
             format="json",
             verbosity=0,
