@@ -23,9 +23,20 @@ def demo_site(db):
 import os  # noqa: E402
 import shutil  # noqa: E402
 
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
-# between browser steps are synchronous and safe there.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# between browser steps are synchronous and safe there. Set only around transactional tests
+# (browser tests use the live server), never for the whole session: subprocesses such as
+# `check --deploy` would inherit it.
+@pytest.fixture(autouse=True)
+def _allow_orm_calls_beside_playwright(request):
+    if request.node.get_closest_marker("browser") is None:
+        yield
+        return
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -63,3 +74,20 @@ def browser_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def load_demo_site():
+    """load_demo_content() for transactional (live server) tests.
+
+    After a transactional test the database is flushed and Django restores the migrated state
+    from its serialised copy; in a long session that copy has been seen to come back without
+    Wagtail's root page, so it is recreated here when missing.
+    """
+    from wagtail.models import Locale, Page
+
+    from home.demo_content import load_demo_content
+
+    if Page.get_first_root_node() is None:
+        locale, _ = Locale.objects.get_or_create(language_code="sq")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    load_demo_content()

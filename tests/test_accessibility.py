@@ -59,9 +59,9 @@ def describe(violations):
 def test_every_public_page_type_in_every_language_has_no_wcag_violations(
     browser, live_server, capsys
 ):
-    from home.demo_content import load_demo_content
+    from .conftest import load_demo_site
 
-    load_demo_content()
+    load_demo_site()
     targets = {
         f"{label} [{language}]": url
         for (label, language), url in sorted(public_pages_by_type_and_locale().items())

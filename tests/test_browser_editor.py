@@ -25,10 +25,11 @@ def translate_segment(page, source_text, translation):
 def test_editor_creates_translates_and_publishes_a_page_the_citizen_reads_in_serbian(
     browser, live_server
 ):
-    from home.demo_content import load_demo_content
     from home.models import HomePage, StandardPage
 
-    load_demo_content()
+    from .conftest import load_demo_site
+
+    load_demo_site()
     get_user_model().objects.create_superuser("urednica", "urednica@prizren.example", "Sekret-123")
     home_sq = HomePage.objects.get(depth=2, locale__language_code="sq")
 

@@ -24,9 +24,9 @@ TABBABLE_IN_DOM_ORDER = """() => [
 
 @pytest.fixture
 def site(live_server, transactional_db, django_db_serialized_rollback):
-    from home.demo_content import load_demo_content
+    from .conftest import load_demo_site
 
-    load_demo_content()
+    load_demo_site()
     return live_server.url
 
 

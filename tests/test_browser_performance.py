@@ -13,9 +13,9 @@ MAX_REQUESTS = 10
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_first_visit_to_the_home_page_is_light_and_self_hosted(browser, live_server):
-    from home.demo_content import load_demo_content
+    from .conftest import load_demo_site
 
-    load_demo_content()
+    load_demo_site()
     report = {}
     for language in ("sq", "sr-latn", "tr"):
         context = browser.new_context()  # empty cache: a first visit

@@ -234,11 +234,12 @@ def test_scale_out_settings_switch_on_with_their_environment_variables():
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_and_restore_rebuild_a_working_site(tmp_path, settings):
     from core.backup import backup_site, restore_site
-    from home.demo_content import load_demo_content
     from home.models import StandardPage
 
+    from .conftest import load_demo_site
+
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    load_demo_content()
+    load_demo_site()
     document = get_document_model()(title="Buxheti 2026", language="sq")
     document.file.save("buxheti-2026.pdf", ContentFile(b"%PDF-1.4 buxheti\n%%EOF"), save=False)
     document.save()
