@@ -100,6 +100,22 @@ def safe_media_name(member_name):
     return str(relative)
 
 
+def flush_database():
+    """Empty every table, also inside an outer transaction.
+
+    PostgreSQL refuses TRUNCATE while deferred foreign-key checks of the same transaction are
+    pending: they are run first, then deferred again for loaddata's forward references.
+    """
+    postgresql = connection.vendor == "postgresql"
+    if postgresql:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    if postgresql:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def restore_site(path):
     """Replace the database content and the media files with those of the archive at `path`.
 
@@ -127,7 +143,7 @@ def restore_site(path):
             objects.sort(key=lambda item: item["model"] in LOAD_LAST)  # stable: order kept
             dump.write_text(json.dumps(objects), encoding="utf-8")
             with transaction.atomic():
-                call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+                flush_database()
                 call_command("loaddata", str(dump), verbosity=0)
 
         for member, name in zip(media_members, names, strict=True):

@@ -23,21 +23,6 @@ def demo_site(db):
 import os  # noqa: E402
 import shutil  # noqa: E402
 
-
-# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
-# between browser steps are synchronous and safe there. Set only around transactional tests
-# (browser tests use the live server), never for the whole session: subprocesses such as
-# `check --deploy` would inherit it.
-@pytest.fixture(autouse=True)
-def _allow_orm_calls_beside_playwright(request):
-    if request.node.get_closest_marker("browser") is None:
-        yield
-        return
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    yield
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -51,19 +36,30 @@ CHROMIUM_ARGS = [
 AXE_SCRIPT = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium for the whole session. Fails loudly if Chromium is missing."""
+    """One headless Chromium per test module. Fails loudly if Chromium is missing.
+
+    Playwright's sync API keeps an event loop running in the test thread while it is open, and
+    Django then refuses ORM calls there unless DJANGO_ALLOW_ASYNC_UNSAFE is set. The calls
+    made beside the browser are synchronous and safe; the variable is set only while a browser
+    is open (module scope: it is gone before other modules run `check --deploy` in
+    subprocesses, which must not inherit it).
+    """
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         pytest.fail(f"Chromium not found at {CHROMIUM}: run `make setup` (Debian package chromium)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture

@@ -231,8 +231,7 @@ def test_scale_out_settings_switch_on_with_their_environment_variables():
     ]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_backup_and_restore_rebuild_a_working_site(tmp_path, settings):
+def test_backup_and_restore_rebuild_a_working_site(tmp_path, settings, db):
     from core.backup import backup_site, restore_site
     from home.models import StandardPage
 
