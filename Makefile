@@ -11,6 +11,12 @@ setup:
 run: setup
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py load_demo_content
+	# --- transparency: the real content of ../shared, when present ---
+	if [ -d ../shared ]; then \
+		$(PYTHON) manage.py import_strategy ../shared/seeds/000_*.txt && \
+		$(PYTHON) manage.py import_transparency ../shared/content/prizren-2023.json && \
+		$(PYTHON) manage.py import_documents ../shared/corpus/manifest.json; \
+	fi
 	$(PYTHON) manage.py runserver $(HOST):$(PORT)
 
 test: setup

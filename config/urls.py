@@ -40,6 +40,7 @@ if settings.BENCH_FLOOR_FILE:  # hardening: benchmark floor, only when configure
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("press/", include("media_office.urls")),  # media office: email subscriptions
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -325,4 +325,12 @@ def load_demo_content():
     ensure_locale_synchronization()
     sync_trees()
     translate_tree(pages, set(report.created) | set(report.updated), report)
+    # --- media office: press index, topics, contacts, releases ---
+    from media_office.demo_content import load_media_demo_content
+
+    media = load_media_demo_content(home)
+    report.created += media.created
+    report.updated += media.updated
+    report.translated += media.translated
+    report.untranslated_strings += media.untranslated_strings
     return report

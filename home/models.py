@@ -57,13 +57,34 @@ class HomePage(BasePage):
 
     # The three home-page slots; the sections that own these records fill them in.
     def latest_press_releases(self, limit=3):
-        return []
+        from media_office.models import visible_releases
+
+        return list(visible_releases().filter(locale_id=self.locale_id)[:limit])
 
     def open_consultations(self, limit=3):
-        return []
+        # --- transparency: consultations open today, in this page's language tree ---
+        from transparency.choices import ActivityKind, ActivityStatus
+        from transparency.models import ActivityPage
+
+        candidates = (
+            ActivityPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(kind=ActivityKind.CONSULTATION)
+            .order_by("closes_on", "date")
+        )
+        return [page for page in candidates if page.status == ActivityStatus.OPEN][:limit]
 
     def latest_decisions(self, limit=3):
-        return []
+        # --- transparency: the latest months of the mayor's decisions ---
+        from transparency.models import DecisionMonthPage
+
+        return list(
+            DecisionMonthPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-year", "-month")[:limit]
+        )
 
 
 class StandardPage(BasePage):

@@ -1,0 +1,347 @@
+"""RSS 2.0 and Atom feeds over pages, built on Django's syndication framework.
+
+`PageFeed` is generic: a listing page, a queryset of its items, a language. Subclasses say
+what an item's text, date and attachments are. Feeds are routed from the listing pages
+(RoutablePageMixin), so each language's listing carries its own feeds, and cached per
+language until a page of that kind is published or unpublished.
+"""
+
+import logging
+import re
+import uuid
+
+from django.contrib.syndication.views import Feed
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import strip_tags
+from django.utils.translation import gettext, override
+
+from core.languages import bcp47
+
+logger = logging.getLogger(__name__)
+
+FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
+FEED_CACHE_SECONDS = 15 * 60
+
+# Characters XML 1.0 forbids, and lone surrogates (a title pasted from a word processor can
+# carry \x0b, which would otherwise make the whole feed fail).
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+# A fixed namespace for the items' GUIDs (uuid5): never change it, readers remember GUIDs.
+GUID_NAMESPACE = uuid.UUID("6f1d3c0e-5b8a-4c52-9d4e-3a7f1e2b9c10")
+
+
+def xml_text(value):
+    return XML_FORBIDDEN.sub("", str(value or ""))
+
+
+def stable_guid(page):
+    """An id that survives edits, slug changes and moves: the translation key and language."""
+    name = f"{page.translation_key}:{page.locale.language_code}"
+    return f"urn:uuid:{uuid.uuid5(GUID_NAMESPACE, name)}"
+
+
+class PageFeed(Feed):
+    """A feed of the pages of one listing page, in the listing's language."""
+
+    item_guid_is_permalink = False
+    limit = 30
+
+    def __init__(self, listing_page, items, *, feed_type, title, description):
+        super().__init__()
+        self.listing_page = listing_page
+        self.items_queryset = items
+        self.feed_type = feed_type
+        self.language_code = listing_page.locale.language_code
+        # Django writes the feed's language from this attribute (<language>, xml:lang).
+        self.language = bcp47(self.language_code)
+        self.feed_title = xml_text(title)
+        self.feed_description = xml_text(description)
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return self.feed_title
+
+    def description(self):
+        return self.feed_description
+
+    def subtitle(self):
+        return self.feed_description
+
+    def link(self):
+        return self.listing_page.get_url(self.request)
+
+    def feed_url(self):
+        return self.request.path
+
+    def items(self):
+        return list(self.items_queryset.specific()[: self.limit])
+
+    def item_title(self, item):
+        return xml_text(item.title)
+
+    def item_description(self, item):
+        return xml_text(getattr(item, "search_description", "") or "")
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return stable_guid(item)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_documents(self, item):
+        return []
+
+    def item_enclosures(self, item):
+        enclosures = []
+        for document in self.item_documents(item):
+            if document.file_extension.lower() != "pdf":
+                continue
+            try:
+                size = document.get_file_size() or 0
+            except OSError:
+                continue
+            enclosures.append(
+                Enclosure(
+                    self.request.build_absolute_uri(document.url), str(size), "application/pdf"
+                )
+            )
+        # RSS 2.0 allows one enclosure per item; Atom any number.
+        return enclosures[:1] if self.feed_type is Rss201rev2Feed else enclosures
+
+
+class PressReleaseFeed(PageFeed):
+    def item_description(self, item):
+        return xml_text(item.lead)
+
+    def item_pubdate(self, item):
+        return item.date
+
+    def item_categories(self, item):
+        return [xml_text(topic.name) for topic in item.topic_list]
+
+    def item_documents(self, item):
+        return item.attached_documents()
+
+
+# --- caching ---------------------------------------------------------------------------------
+
+FEED_GENERATION_KEY = "media_office:feeds:generation"
+
+
+def feed_cache_key(kind, language_code, variant, feed_kind):
+    generation = cache.get_or_set(FEED_GENERATION_KEY, 1, None)
+    return f"media_office:feed:{generation}:{kind}:{language_code}:{variant}:{feed_kind}"
+
+
+def invalidate_feeds():
+    """Forget every cached feed (called when a page that feeds list is published/unpublished).
+
+    A cache outage must not stop an editor from publishing: it is logged, and the feeds expire
+    on their own after FEED_CACHE_SECONDS.
+    """
+    try:
+        try:
+            cache.incr(FEED_GENERATION_KEY)
+        except ValueError:  # no generation yet (or evicted)
+            cache.set(FEED_GENERATION_KEY, 2, None)
+    except Exception:  # noqa: BLE001 - cache outage
+        logger.exception("feed cache not invalidated")
+
+
+def serve_cached_feed(request, *, kind, language_code, variant, feed_kind, build):
+    """Serve a feed from the cache, or build it with `build()` and cache it.
+
+    Only the body is cached: links inside are absolute to the host that asked first, which is
+    the site's single public host in production.
+    """
+    if feed_kind not in FEED_TYPES:
+        raise Http404
+    try:
+        key = feed_cache_key(kind, language_code, variant, feed_kind)
+        cached = cache.get(key)
+    except Exception:  # noqa: BLE001 - cache outage: serve the feed uncached
+        logger.warning("feed cache unavailable", exc_info=True)
+        return build()
+    if cached is not None:
+        content, content_type = cached
+        return HttpResponse(content, content_type=content_type)
+    response = build()
+    try:
+        cache.set(key, (response.content, response["Content-Type"]), FEED_CACHE_SECONDS)
+    except Exception:  # noqa: BLE001
+        logger.warning("feed not cached", exc_info=True)
+    return response
+
+
+def serve_release_feed(request, index_page, *, kind, topic=None):
+    language_code = index_page.locale.language_code
+
+    def build():
+        items = index_page.written_releases()
+        with override(language_code):
+            site_name = gettext("Municipality of Prizren")
+            if topic is None:
+                title = gettext("Press releases · %(site)s") % {"site": site_name}
+            else:
+                items = items.filter(
+                    topic_links__topic__translation_key=topic.translation_key
+                ).distinct()
+                title = gettext("Press releases: %(topic)s · %(site)s") % {
+                    "topic": topic.name,
+                    "site": site_name,
+                }
+            description = index_page.intro or title
+        return PressReleaseFeed(
+            index_page,
+            items,
+            feed_type=FEED_TYPES[kind],
+            title=title,
+            description=strip_tags(description),
+        )(request)
+
+    return serve_cached_feed(
+        request,
+        kind="press",
+        language_code=language_code,
+        variant=topic.slug if topic else "all",
+        feed_kind=kind,
+        build=build,
+    )
+
+
+# --- feeds of the transparency section: new consultations, new months of decisions ----------
+
+
+class ActivityFeed(PageFeed):
+    """New consultations (or hearings, meetings: whatever the list holds), newest first."""
+
+    def item_description(self, item):
+        text = strip_tags(item.notice or "") or item.note or item.location
+        return xml_text(text)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_documents(self, item):
+        return [row.document for row in item.documents.select_related("document")]
+
+
+class DecisionMonthFeed(PageFeed):
+    """A new month of the mayor's decisions; its PDFs in the feed's language first."""
+
+    def item_description(self, item):
+        if item.intro:
+            return xml_text(item.intro)
+        if item.decision_count is not None:
+            with override(self.language_code):
+                return gettext("%(count)s decisions of the mayor") % {"count": item.decision_count}
+        return ""
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_documents(self, item):
+        rows = list(item.documents.select_related("document"))
+        rows.sort(key=lambda row: row.document.language != self.language_code)
+        return [row.document for row in rows]
+
+
+def written_in_language(queryset, listing_page):
+    """Live, public pages under the listing, written in its language (no untranslated aliases)."""
+    return (
+        queryset.live()
+        .public()
+        .descendant_of(listing_page)
+        .filter(alias_of__isnull=True, locale_id=listing_page.locale_id)
+    )
+
+
+def serve_activity_feed(request, activity_index, feed_kind):
+    from transparency.models import ActivityPage
+
+    language_code = activity_index.locale.language_code
+
+    def build():
+        items = written_in_language(ActivityPage.objects, activity_index).order_by(
+            "-first_published_at", "-pk"
+        )
+        with override(language_code):
+            title = gettext("%(list)s · %(site)s") % {
+                "list": activity_index.title,
+                "site": gettext("Municipality of Prizren"),
+            }
+        return ActivityFeed(
+            activity_index,
+            items,
+            feed_type=FEED_TYPES[feed_kind],
+            title=title,
+            description=activity_index.intro or title,
+        )(request)
+
+    return serve_cached_feed(
+        request,
+        kind="activities",
+        language_code=language_code,
+        variant=str(activity_index.translation_key),
+        feed_kind=feed_kind,
+        build=build,
+    )
+
+
+def serve_decision_feed(request, archive, feed_kind):
+    from transparency.models import DecisionMonthPage
+
+    language_code = archive.locale.language_code
+
+    def build():
+        items = written_in_language(DecisionMonthPage.objects, archive).order_by(
+            "-year", "-month", "-pk"
+        )
+        with override(language_code):
+            title = gettext("%(list)s · %(site)s") % {
+                "list": archive.title,
+                "site": gettext("Municipality of Prizren"),
+            }
+        return DecisionMonthFeed(
+            archive,
+            items,
+            feed_type=FEED_TYPES[feed_kind],
+            title=title,
+            description=archive.intro or title,
+        )(request)
+
+    return serve_cached_feed(
+        request,
+        kind="decisions",
+        language_code=language_code,
+        variant=str(archive.translation_key),
+        feed_kind=feed_kind,
+        build=build,
+    )
+
+
+def listing_feed_links(listing_page, request, label):
+    """[(label, rss_url, atom_url)] of a listing page routing `feed/<rss|atom>/`."""
+    base = listing_page.get_url(request)
+    return [
+        (
+            label,
+            request.build_absolute_uri(
+                base + listing_page.reverse_subpage("feed", kwargs={"feed_kind": "rss"})
+            ),
+            request.build_absolute_uri(
+                base + listing_page.reverse_subpage("feed", kwargs={"feed_kind": "atom"})
+            ),
+        )
+    ]
