@@ -1,5 +1,6 @@
 from django.utils.functional import cached_property
 from wagtail.models import Page
+from wagtail.search import index
 
 from core.languages import bcp47
 
@@ -11,6 +12,17 @@ class BasePage(Page):
     Albanian page (wagtail-localize's synchronised trees): it shows the Albanian content, and
     the templates say so in the reader's language.
     """
+
+    # --- search ---
+    # A folded, stemmed copy of the page's text (search/normalise.py), on every backend.
+    search_fields = [*Page.search_fields, index.SearchField("search_folded_text")]
+
+    def search_folded_text(self):
+        from search.indexing import folded_text
+
+        return folded_text(self, self.content_language)
+
+    # --- end search ---
 
     class Meta:
         abstract = True

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
+from wagtail.search import index
 
 
 class TextStatus(models.TextChoices):
@@ -36,6 +37,34 @@ class MunicipalDocument(AbstractDocument):
     text_updated_at = models.DateTimeField(_("text extracted at"), null=True, editable=False)
 
     admin_form_fields = (*WagtailDocument.admin_form_fields, "language")
+
+    # Wagtail indexes a document's title only; the extracted text is searched as well, folded
+    # by search/normalise.py like every page.
+    search_fields = [
+        *AbstractDocument.search_fields,
+        index.SearchField("search_folded_text"),
+        index.FilterField("language"),
+        index.FilterField("text_status"),
+    ]
+
+    # Bound on the extracted text: PostgreSQL's tsvector holds at most 1 MB.
+    MAX_TEXT_LENGTH = 500_000
+
+    def save(self, *args, **kwargs):
+        # A new or replaced file needs its text read again (documents/signals.py).
+        if self.pk and self.text_status != TextStatus.PENDING:
+            stored = type(self).objects.filter(pk=self.pk).values_list("file", flat=True).first()
+            if stored != self.file.name:
+                self.text_status = TextStatus.PENDING
+        super().save(*args, **kwargs)
+
+    def search_folded_text(self):
+        from search.indexing import folded_text
+
+        # Empty with SEARCH_BASELINE: stock Wagtail indexes a document's title only.
+        return folded_text(
+            self, self.language, f"{self.title}\n{self.text[: self.MAX_TEXT_LENGTH]}"
+        )
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")

@@ -1,36 +1,96 @@
-import logging
+"""One search page per language: /<lang>/search/?q=… (HTML), the same URL with ?format=json."""
 
+import datetime
+
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import DatabaseError
+from django.http import JsonResponse
 from django.shortcuts import render
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
 
-logger = logging.getLogger(__name__)
+from . import service
 
-MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+MAX_PAGE = service.MAX_RESULTS // RESULTS_PER_PAGE
+FIRST_YEAR = 2000
+
+
+def _page_number(value):
+    """Any `page` value gives a page number within sane bounds (abc, -1, 1e9 → 1 or the last)."""
+    try:
+        number = int(str(value).strip()[:12])
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), MAX_PAGE)
+
+
+def _year(value):
+    try:
+        year = int(str(value).strip()[:4])
+    except (TypeError, ValueError):
+        return None
+    return year if FIRST_YEAR <= year <= datetime.date.today().year + 1 else None
+
+
+def _filters(params):
+    kind = params.get("type", "")
+    document_language = params.get("lang", "")
+    return service.Filters(
+        kind=kind if kind in service.KINDS else "",
+        year=_year(params.get("year")),
+        document_language=(
+            document_language if document_language in dict(settings.LANGUAGES) else ""
+        ),
+    )
 
 
 def search(request):
-    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].replace("\x00", "").strip()
-    results = Page.objects.none()
+    params = request.GET
+    query = service.clean_query(params.get("q", ""))
+    filters = _filters(params)
+    wants_json = params.get("format") == "json"
+    language = get_language()
+    unavailable = False
+    outcome = service.Outcome(query=query)
     if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+        try:
+            outcome = service.search(query, language, filters)
+        except service.SearchUnavailable:
+            unavailable = True
+
+    paginator = Paginator(outcome.results, RESULTS_PER_PAGE)
+    page = paginator.get_page(min(_page_number(params.get("page")), paginator.num_pages))
+    service.add_snippets(page.object_list, query)
+    status = 503 if unavailable else 200
+
+    if wants_json:
+        return JsonResponse(
+            {
+                "query": query,
+                "total": outcome.total,
+                "page": page.number,
+                "pages": paginator.num_pages,
+                "results": [result.as_json() for result in page.object_list],
+                **({"error": "search unavailable"} if unavailable else {}),
+            },
+            status=status,
+            json_dumps_params={"ensure_ascii": False},
         )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    status = 200
-    # --- hardening: a query the backend cannot parse (SQLite FTS5 and `"`), or a search
-    # backend that is down, gives an empty result page, never a 500.
-    try:
-        page = paginator.get_page(request.GET.get("page"))
-        page.object_list = list(page.object_list)
-    except DatabaseError:
-        logger.info("Search query the backend could not parse: %r", query)
-        page = Paginator(Page.objects.none(), RESULTS_PER_PAGE).get_page(1)
-    except Exception:  # noqa: BLE001 - Elasticsearch client errors: the backend is down
-        logger.exception("Search backend unavailable")
-        page = Paginator(Page.objects.none(), RESULTS_PER_PAGE).get_page(1)
-        status = 503
-    # --- end hardening
-    return render(request, "search/search.html", {"query": query, "results": page}, status=status)
+
+    this_year = datetime.date.today().year
+    return render(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "results": page,
+            "total": outcome.total,
+            "filters": filters,
+            "kinds": service.KINDS,
+            "years": range(this_year, FIRST_YEAR - 1, -1),
+            "document_languages": settings.LANGUAGES,
+            "unavailable": unavailable,
+            "fell_back": outcome.fell_back,
+        },
+        status=status,
+    )

@@ -1,8 +1,12 @@
+import os
 from pathlib import Path
 
 import pytest
 
-SHARED_DIR = Path(__file__).resolve().parent.parent.parent / "shared"
+# SHARED_DIR may point elsewhere (e.g. a worktree outside the usual layout).
+SHARED_DIR = Path(
+    os.environ.get("SHARED_DIR") or Path(__file__).resolve().parent.parent.parent / "shared"
+)
 
 
 @pytest.fixture

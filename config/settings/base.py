@@ -177,20 +177,33 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
 ]
 
 # Search: Wagtail's database backend (SQLite FTS5 or PostgreSQL full text) unless an
-# Elasticsearch server is configured.
+# Elasticsearch 8 server is configured; then the database backend is kept up to date as well
+# and answers while Elasticsearch is down (docs/decisions/0033-elasticsearch.md). Text is folded
+# in Python (search/normalise.py), so PostgreSQL only needs the `simple` configuration.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+DATABASE_SEARCH_BACKEND = {
+    "BACKEND": "wagtail.search.backends.database",
+    "SEARCH_CONFIG": "simple",
+}
+# Only to measure stock Wagtail search as a baseline (manage.py evaluate_search --baseline).
+SEARCH_BASELINE = env_bool("SEARCH_BASELINE")
+if SEARCH_BASELINE:
+    DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database"}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": env_list("ELASTICSEARCH_URL"),
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "prizren"),
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "prizren_"),
             "TIMEOUT": 2,
             "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
-        }
+        },
+        "database": DATABASE_SEARCH_BACKEND,
     }
+    SEARCH_FALLBACK_BACKEND = "database"
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
+    SEARCH_FALLBACK_BACKEND = ""
 
 # wagtail-localize: synchronised trees (docs/decisions/0003-synchronised-trees.md).
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
@@ -274,3 +287,12 @@ LOGIN_ATTEMPTS_PERIOD = int(os.environ.get("LOGIN_ATTEMPTS_PERIOD", "300"))
 
 # Benchmark floor (bench/load.py): a view returning a fixed file through the same middleware.
 BENCH_FLOOR_FILE = os.environ.get("BENCH_FLOOR_FILE", "")
+
+# --- search ---
+# Background tasks (document OCR, search index updates): the database queue of django-tasks-db,
+# run by `manage.py db_worker`, when TASKS_DATABASE is on (production.py turns it on); the
+# immediate backend otherwise (docs/decisions/0032-document-text.md).
+INSTALLED_APPS += ["django_tasks_db"]
+if env_bool("TASKS_DATABASE"):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# --- end search ---
