@@ -92,5 +92,6 @@ def load_demo_site():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     load_demo_content()
 
+
 # --- media office: small fixtures (an Albanian site with a press index) ---
 from tests.media_helpers import budget_topic, press_index  # noqa: E402, F401
