@@ -127,3 +127,20 @@ def test_unpublished_pages_are_404_even_with_preview_parameters(client, demo_sit
     demo_site["sq"].add_child(instance=draft)
     for path in ("/sq/projekt-i-fshehte/", "/sq/projekt-i-fshehte/?preview=1"):
         assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feed_item_with_cdata_end_and_control_characters_stays_valid(client, press_index, kind):
+    # Tried: a release title with `]]>`, a vertical tab, an RTL override and a script tag.
+    import feedparser
+
+    from tests.media_helpers import make_release
+
+    title = "Buxheti ]]> 2026\x0b \u202e<script>alert(1)</script>"
+    make_release(press_index, title)
+    response = client.get(f"/sq/njoftime/feed/{kind}/")
+    assert response.status_code == 200
+    assert b"<script>" not in response.content
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert "]]> 2026" in feed.entries[0].title
