@@ -83,10 +83,12 @@ def load_demo_site():
     from its serialised copy; in a long session that copy has been seen to come back without
     Wagtail's root page, so it is recreated here when missing.
     """
-    from wagtail.models import Locale, Page
+    from wagtail.models import Collection, Locale, Page
 
     from home.demo_content import load_demo_content
 
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     if Page.get_first_root_node() is None:
         locale, _ = Locale.objects.get_or_create(language_code="sq")
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))

@@ -168,7 +168,17 @@ def purge_server(settings):
             "LOCATION": f"http://127.0.0.1:{server.server_port}",
         }
     }
+    # The app is installed only when FRONTEND_CACHE_PURGE_URL is set; connect its publish
+    # handlers here as its ready() would, and disconnect them afterwards.
+    from wagtail.contrib.frontend_cache import signal_handlers
+    from wagtail.models import get_page_models
+    from wagtail.signals import page_published, page_unpublished
+
+    signal_handlers.register_signal_handlers()
     yield PurgeRecorder.purged
+    for model in get_page_models():
+        page_published.disconnect(signal_handlers.page_published_signal_handler, sender=model)
+        page_unpublished.disconnect(signal_handlers.page_unpublished_signal_handler, sender=model)
     server.shutdown()
     server.server_close()
 

@@ -266,9 +266,11 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 
 # Purge a CDN or Varnish in front of the site when pages are published (HTTP PURGE).
-INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+# Installed only when configured: its publish handler computes page URLs through the cache
+# even with no purge backend.
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
 if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
     WAGTAILFRONTENDCACHE = {
         "purge": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
