@@ -6,9 +6,21 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.health import health
+from core.login_throttle import throttled_login
+from documents import views as document_views
 from search import views as search_views
 
 urlpatterns = [
+    # --- hardening: throttled admin login, document headers, health ---
+    path("admin/login/", throttled_login, name="wagtailadmin_login"),
+    path("health", health, name="health"),
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        document_views.serve,
+        name="wagtaildocs_serve",
+    ),
+    # --- end hardening ---
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -22,6 +34,11 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if settings.BENCH_FLOOR_FILE:  # hardening: benchmark floor, only when configured
+    from core.views import bench_floor
+
+    urlpatterns.append(path("bench-floor/", bench_floor))
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),

@@ -25,5 +25,77 @@ def demo_site(db):
     }
 
 
+# --- hardening: browser fixtures (Playwright driving Debian's Chromium) ---
+import os  # noqa: E402
+import shutil  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE_SCRIPT = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module. Fails loudly if Chromium is missing.
+
+    Playwright's sync API keeps an event loop running in the test thread while it is open, and
+    Django then refuses ORM calls there unless DJANGO_ALLOW_ASYNC_UNSAFE is set. The calls
+    made beside the browser are synchronous and safe; the variable is set only while a browser
+    is open (module scope: it is gone before other modules run `check --deploy` in
+    subprocesses, which must not inherit it).
+    """
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make setup` (Debian package chromium)")
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A fresh browser context and tab; the site's CSP applies as in production."""
+    context = browser.new_context(locale="sq-AL")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def load_demo_site():
+    """load_demo_content() for transactional (live server) tests.
+
+    After a transactional test the database is flushed and Django restores the migrated state
+    from its serialised copy; in a long session that copy has been seen to come back without
+    Wagtail's root page, so it is recreated here when missing.
+    """
+    from wagtail.models import Collection, Locale, Page
+
+    from home.demo_content import load_demo_content
+
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        locale, _ = Locale.objects.get_or_create(language_code="sq")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    load_demo_content()
+
+
 # --- media office: small fixtures (an Albanian site with a press index) ---
 from tests.media_helpers import budget_topic, press_index  # noqa: E402, F401

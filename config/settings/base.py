@@ -246,6 +246,79 @@ OPEN_DATA_LICENCE = {
     "url": "https://creativecommons.org/licenses/by/4.0/",
     "attribution": "Komuna e Prizrenit / Municipality of Prizren",
 }
+# --- hardening: security headers, caches, scale-out, uploads, page cache ---
+# Public pages get a strict Content-Security-Policy (core/middleware.py); the admin keeps
+# Wagtail's own headers as it needs inline scripts (docs/decisions/0050-content-security-policy.md).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "core.middleware.SecurityHeadersMiddleware",
+)
+# The anonymous page cache sits after authentication, so it knows who is asking.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "core.middleware.AnonymousPageCacheMiddleware",
+)
+CONTENT_SECURITY_POLICY = os.environ.get(
+    "CONTENT_SECURITY_POLICY",
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+
+# Cache: a Redis outage must not take the site down, so the Redis backend fails open
+# (core/cache.py). Sessions live in the cache when it is shared by every application server.
+if REDIS_URL:
+    CACHES["default"]["BACKEND"] = "core.cache.FailOpenRedisCache"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+
+# Anonymous public pages, cached per URL (so per language prefix); 0 turns the cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# Media on S3-compatible object storage when a bucket is configured (several app servers).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            "file_overwrite": False,
+        },
+    }
+
+# Purge a CDN or Varnish in front of the site when pages are published (HTTP PURGE).
+# Installed only when configured: its publish handler computes page URLs through the cache
+# even with no purge backend.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "purge": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+
+# Documents: always downloaded as attachments, never rendered inline by the browser;
+# uploads validated by extension, size and magic bytes (documents/forms.py).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.SafeDocumentForm"
+
+# Editor login: at most this many attempts per address and user name per window (temporary).
+LOGIN_ATTEMPTS_LIMIT = int(os.environ.get("LOGIN_ATTEMPTS_LIMIT", "10"))
+LOGIN_ATTEMPTS_PERIOD = int(os.environ.get("LOGIN_ATTEMPTS_PERIOD", "300"))
+
+# Benchmark floor (bench/load.py): a view returning a fixed file through the same middleware.
+BENCH_FLOOR_FILE = os.environ.get("BENCH_FLOOR_FILE", "")
+
 # --- search ---
 # Background tasks (document OCR, search index updates): the database queue of django-tasks-db,
 # run by `manage.py db_worker`, when TASKS_DATABASE is on (production.py turns it on); the

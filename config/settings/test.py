@@ -8,3 +8,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# --- hardening ---
+# The page cache outlives each test's database transaction; tests that exercise it turn it on.
+PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,133 @@
+"""Security headers on public responses and the anonymous page cache.
+
+Both leave the admin alone: Wagtail's admin needs inline scripts and must never be cached.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+
+ADMIN_PREFIX = "/admin/"
+# Paths the page cache never stores: the admin, documents (access rules per request), health.
+UNCACHED_PREFIXES = (ADMIN_PREFIX, "/documents/", "/health", "/static/", "/media/")
+CACHED_CONTENT_TYPES = (
+    "text/html",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+)
+GENERATION_KEY = "pagecache:generation"
+
+
+def is_admin_path(path):
+    return path.startswith(ADMIN_PREFIX)
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy without 'unsafe-inline' and a Permissions-Policy on public pages.
+
+    A response that already carries a CSP (documents: `default-src 'none'`) keeps its own.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not is_admin_path(request.path):
+            response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+def current_generation():
+    """The page cache's generation: publishing a page bumps it, which empties the cache."""
+    try:
+        generation = cache.get(GENERATION_KEY)
+    except Exception:  # noqa: BLE001 - any cache error means: no page cache for this request
+        return None
+    if generation is None:
+        generation = 1
+        cache.add(GENERATION_KEY, generation, timeout=None)
+    return generation
+
+
+def invalidate_page_cache(**kwargs):
+    """Signal receiver: a page was published, unpublished, moved or deleted."""
+    try:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.incr(GENERATION_KEY)
+    except Exception:  # noqa: BLE001 - entries still expire after PAGE_CACHE_SECONDS
+        logger.warning("Could not invalidate the page cache", exc_info=True)
+
+
+def page_cache_key(request, generation):
+    # The full path carries the language prefix (/sq/, /sr-latn/, /tr/) and the query string.
+    raw = f"{request.get_host()}|{request.get_full_path()}"
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"pagecache:{generation}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Cache whole responses of public pages for anonymous readers.
+
+    Keyed by host and full path, so each language has its own entries. A response is stored
+    only if it is a 200 of an HTML or feed document that sets no cookie and used no CSRF
+    token; requests of signed-in users or carrying a session skip the cache in both directions.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or not self.is_cacheable_request(request):
+            return self.get_response(request)
+        generation = current_generation()
+        if generation is None:
+            return self.get_response(request)
+        key = page_cache_key(request, generation)
+        try:
+            cached = cache.get(key)
+        except Exception:  # noqa: BLE001
+            cached = None
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if self.is_cacheable_response(request, response):
+            response["X-Page-Cache"] = "miss"
+            try:
+                cache.set(key, response, timeout=seconds)
+            except Exception:  # noqa: BLE001
+                logger.warning("Could not store a page in the cache", exc_info=True)
+        return response
+
+    @staticmethod
+    def is_cacheable_request(request):
+        if request.method not in ("GET", "HEAD"):
+            return False
+        if request.path.startswith(UNCACHED_PREFIXES):
+            return False
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+            return False
+        return not request.user.is_authenticated
+
+    @staticmethod
+    def is_cacheable_response(request, response):
+        if response.status_code != 200 or response.streaming:
+            return False
+        if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return False
+        if request.META.get("CSRF_COOKIE_USED"):
+            return False
+        if "private" in response.get("Cache-Control", "") or "no-store" in response.get(
+            "Cache-Control", ""
+        ):
+            return False
+        content_type = response.get("Content-Type", "")
+        return content_type.startswith(CACHED_CONTENT_TYPES)
