@@ -6,8 +6,11 @@ covered as soon as the demo content creates one. The search page (with and witho
 and the 404 page are visited in every language too.
 """
 
+import io
+
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from wagtail.models import Locale, get_page_models
 
 from .conftest import AXE_SCRIPT
@@ -59,9 +62,18 @@ def describe(violations):
 def test_every_public_page_type_in_every_language_has_no_wcag_violations(
     browser, live_server, capsys
 ):
-    from .conftest import load_demo_site
+    from .conftest import SHARED_DIR, load_demo_site
 
     load_demo_site()
+    # The other page types: the request form, and the transparency section from the real data.
+    quiet = io.StringIO()
+    call_command("load_participation_pages", stdout=quiet)
+    call_command(
+        "import_strategy", str(next((SHARED_DIR / "seeds").glob("000_*.txt"))), stdout=quiet
+    )
+    call_command(
+        "import_transparency", str(SHARED_DIR / "content" / "prizren-2023.json"), stdout=quiet
+    )
     targets = {
         f"{label} [{language}]": url
         for (label, language), url in sorted(public_pages_by_type_and_locale().items())
