@@ -52,6 +52,8 @@ def test_discrepancy_messages_follow_the_active_language():
     assert "14" in turkish and "14" in albanian
 
 
+# A page instance looks up the default locale, so it needs the database.
+@pytest.mark.django_db
 def test_status_follows_dates_and_report():
     activity = ActivityPage(kind=ActivityKind.CONSULTATION, year=2023, number=1)
     assert activity.status_on(date(2023, 1, 1)) == ActivityStatus.PLANNED  # no date yet
@@ -64,6 +66,8 @@ def test_status_follows_dates_and_report():
     assert activity.status_on(date(2023, 3, 16)) == ActivityStatus.REPORT_PUBLISHED
 
 
+# A page instance looks up the default locale, so it needs the database.
+@pytest.mark.django_db
 def test_participants_counted_is_never_less_than_women_and_men():
     # Hearing 8 states 0 in total with 14 men; the report's own sum counts 14.
     assert ActivityPage(participants_women=0, participants_men=14, participants_total=0)
