@@ -267,67 +267,57 @@ def written_in_language(queryset, listing_page):
     )
 
 
-def serve_activity_feed(request, activity_index, feed_kind):
-    from transparency.models import ActivityPage
-
-    language_code = activity_index.locale.language_code
+def serve_listing_feed(request, listing, feed_kind, *, feed_class, items, kind):
+    """The cached feed of a transparency listing page (`items`: its pages, newest first)."""
+    language_code = listing.locale.language_code
 
     def build():
-        items = written_in_language(ActivityPage.objects, activity_index).order_by(
-            "-first_published_at", "-pk"
-        )
         with override(language_code):
             title = gettext("%(list)s · %(site)s") % {
-                "list": activity_index.title,
+                "list": listing.title,
                 "site": gettext("Municipality of Prizren"),
             }
-        return ActivityFeed(
-            activity_index,
-            items,
+        return feed_class(
+            listing,
+            written_in_language(items, listing),
             feed_type=FEED_TYPES[feed_kind],
             title=title,
-            description=activity_index.intro or title,
+            description=listing.intro or title,
         )(request)
 
     return serve_cached_feed(
         request,
-        kind="activities",
+        kind=kind,
         language_code=language_code,
-        variant=str(activity_index.translation_key),
+        variant=str(listing.translation_key),
         feed_kind=feed_kind,
         build=build,
+    )
+
+
+def serve_activity_feed(request, activity_index, feed_kind):
+    from transparency.models import ActivityPage
+
+    return serve_listing_feed(
+        request,
+        activity_index,
+        feed_kind,
+        feed_class=ActivityFeed,
+        items=ActivityPage.objects.order_by("-first_published_at", "-pk"),
+        kind="activities",
     )
 
 
 def serve_decision_feed(request, archive, feed_kind):
     from transparency.models import DecisionMonthPage
 
-    language_code = archive.locale.language_code
-
-    def build():
-        items = written_in_language(DecisionMonthPage.objects, archive).order_by(
-            "-year", "-month", "-pk"
-        )
-        with override(language_code):
-            title = gettext("%(list)s · %(site)s") % {
-                "list": archive.title,
-                "site": gettext("Municipality of Prizren"),
-            }
-        return DecisionMonthFeed(
-            archive,
-            items,
-            feed_type=FEED_TYPES[feed_kind],
-            title=title,
-            description=archive.intro or title,
-        )(request)
-
-    return serve_cached_feed(
+    return serve_listing_feed(
         request,
+        archive,
+        feed_kind,
+        feed_class=DecisionMonthFeed,
+        items=DecisionMonthPage.objects.order_by("-year", "-month", "-pk"),
         kind="decisions",
-        language_code=language_code,
-        variant=str(archive.translation_key),
-        feed_kind=feed_kind,
-        build=build,
     )
 
 
