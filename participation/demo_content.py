@@ -5,15 +5,10 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from core.translation import translate_page
-from home.demo_content import sync_trees
+from home.demo_content import sync_trees, t
 from home.models import HomePage
 
 from .models import AccessRequestFormPage
-
-
-def t(sq, sr, tr):
-    return {"sq": sq, "sr-latn": sr, "tr": tr}
-
 
 REQUEST_PAGE = {
     "slug": t(

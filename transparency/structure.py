@@ -8,17 +8,10 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from core.translation import translate_page
+from home.demo_content import SOURCE_LANGUAGE, TARGET_LANGUAGES, t
 from home.models import HomePage
 
 from .choices import ActivityKind
-
-SOURCE_LANGUAGE = "sq"
-TARGET_LANGUAGES = ("sr-latn", "tr")
-
-
-def t(sq, sr, tr):
-    return {"sq": sq, "sr-latn": sr, "tr": tr}
-
 
 INDEX = {
     "slug": t("transparenca", "transparentnost", "seffaflik"),
