@@ -6,9 +6,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from core.languages import forget_locale_codes
         from core.middleware import invalidate_page_cache
 
         # Any change visible to readers empties the anonymous page cache (menus, listings and
@@ -17,6 +19,14 @@ class CoreConfig(AppConfig):
         page_unpublished.connect(invalidate_page_cache, dispatch_uid="pagecache-unpublished")
         post_page_move.connect(invalidate_page_cache, dispatch_uid="pagecache-moved")
         post_delete.connect(self.page_deleted, dispatch_uid="pagecache-deleted")
+        # A page made private (or public again) changes menus and listings too.
+        for name, signal in (("saved", post_save), ("deleted", post_delete)):
+            signal.connect(
+                invalidate_page_cache,
+                sender=PageViewRestriction,
+                dispatch_uid=f"pagecache-privacy-{name}",
+            )
+            signal.connect(forget_locale_codes, sender=Locale, dispatch_uid=f"locales-{name}")
 
     @staticmethod
     def page_deleted(sender, **kwargs):

@@ -2,7 +2,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.languages import bcp47
+from core.languages import bcp47, language_code_of_locale
 
 
 class BasePage(Page):
@@ -41,4 +41,4 @@ class BasePage(Page):
     @property
     def content_language(self):
         """The language the page's content is written in (for the `lang` attribute)."""
-        return bcp47(self.source_page.locale.language_code)
+        return bcp47(language_code_of_locale(self.source_page.locale_id))

@@ -140,6 +140,8 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
             releases = releases.filter(date__year=selected_year)
         paginator = Paginator(releases.specific(), RELEASES_PER_PAGE)
         page_of_releases = paginator.get_page(request.GET.get("page"))
+        page_of_releases.object_list = list(page_of_releases.object_list)
+        PressReleasePage.attach_topic_lists(page_of_releases.object_list)
         from .forms import SubscriptionForm
 
         return self.render(
@@ -294,12 +296,37 @@ class PressReleasePage(BasePage):
     def topic_list(self):
         """The release's topics in the page's language (matched by translation key: the
         topic links of a translated release may still point at the Albanian topics)."""
-        keys = [link.topic.translation_key for link in self.source_page.topic_links.all()]
-        in_locale = {
-            topic.translation_key: topic
-            for topic in Topic.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+        self.attach_topic_lists([self])
+        return self.__dict__["topic_list"]
+
+    @staticmethod
+    def attach_topic_lists(releases):
+        """Set `topic_list` on every release of a listing in two queries, not two per release."""
+        releases = [release for release in releases if "topic_list" not in release.__dict__]
+        if not releases:
+            return
+        source_ids = {release.pk: release.alias_of_id or release.pk for release in releases}
+        keys_by_source = {}
+        for page_id, key in (
+            PressReleaseTopic.objects.filter(page_id__in=set(source_ids.values()))
+            .order_by("page_id", "sort_order", "pk")
+            .values_list("page_id", "topic__translation_key")
+        ):
+            keys_by_source.setdefault(page_id, []).append(key)
+        wanted = {key for keys in keys_by_source.values() for key in keys}
+        topics = {
+            (topic.locale_id, topic.translation_key): topic
+            for topic in Topic.objects.filter(
+                translation_key__in=wanted, locale_id__in={r.locale_id for r in releases}
+            )
         }
-        return [in_locale[key] for key in keys if key in in_locale]
+        for release in releases:
+            keys = keys_by_source.get(source_ids[release.pk], [])
+            release.topic_list = [
+                topics[(release.locale_id, key)]
+                for key in keys
+                if (release.locale_id, key) in topics
+            ]
 
     def related_releases(self):
         """Chosen related releases, in the reader's language where translated, if visible."""

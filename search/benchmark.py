@@ -101,6 +101,13 @@ def create_documents(count, rng, words, weights):
     return MunicipalDocument.objects.filter(file__startswith=prefix)
 
 
+def refresh_planner_statistics():
+    """What autovacuum does minutes after a bulk load: without fresh statistics PostgreSQL
+    estimates a few rows per content type and skips the GIN index (a 6x slower plan)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 @dataclass
 class BenchmarkResult:
     items: int
@@ -154,5 +161,6 @@ def run(items, queries=200, seed=2023, chunk=1000, queries_only=False):
             with transaction.atomic():
                 backend.add_bulk(model, objects[start : start + chunk])
     index_seconds = time.monotonic() - started
+    refresh_planner_statistics()
 
     return BenchmarkResult(items, create_seconds, index_seconds, time_queries(rng, words, queries))

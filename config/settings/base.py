@@ -277,6 +277,8 @@ if REDIS_URL:
 
 # Anonymous public pages, cached per URL (so per language prefix); 0 turns the cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Header, footer and language switcher, cached per language until the next publish (core.chrome).
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 
 # Media on S3-compatible object storage when a bucket is configured (several app servers).
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")

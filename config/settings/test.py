@@ -12,3 +12,4 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 # --- hardening ---
 # The page cache outlives each test's database transaction; tests that exercise it turn it on.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0
