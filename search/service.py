@@ -28,17 +28,9 @@ from wagtail.search.query import And, Or, PlainText
 
 from documents.visibility import public_document_ids
 
+from .backends import postgres
 from .indexing import searchable_text
-from .normalise import (
-    LANGUAGES,
-    code_token,
-    fold,
-    language_of,
-    matching_tokens,
-    query_terms,
-    raw_tokens,
-    stem,
-)
+from .normalise import fold, index_text, language_of, matching_tokens, query_terms, raw_tokens
 
 logger = logging.getLogger(__name__)
 
@@ -134,29 +126,36 @@ def _retrieve(backend, queryset, terms, limit=CANDIDATES_PER_TIER):
         if len(required) == 1
         else And([_term_query(term) for term in required])
     )
-    found = list(backend.search(every, queryset)[:limit])
+    on_postgres = postgres.applies_to(backend, queryset)
+    if on_postgres:
+        found = postgres.retrieve(queryset, required, every_word=True, limit=limit)
+    else:
+        found = list(backend.search(every, queryset)[:limit])
     hits = [(obj, 0, rank) for rank, obj in enumerate(found)]
     # Objects with only some of the words are fetched when those with all of them are few.
     if len(required) > 1 and len(found) < SOME_WORDS_BELOW:
         seen = {obj.pk for obj in found}
-        some = Or([_term_query(term) for term in required])
-        # Unranked by the backend: ranking every object with any of the words costs a full
-        # ts_rank over thousands of rows on PostgreSQL; these come after the all-words tier
-        # and are ordered here by their titles (then newest first).
-        rest = [
-            obj
-            for obj in backend.search(some, queryset, order_by_relevance=False)[:limit]
-            if obj.pk not in seen
-        ]
+        # Unranked by the backend (newest first): ranking every object with any of the words
+        # costs a ts_rank over thousands of rows on PostgreSQL; these come after the
+        # all-words tier and are ordered here by their titles.
+        if on_postgres:
+            rest = postgres.retrieve(
+                queryset, required, every_word=False, limit=limit, exclude=seen
+            )
+        else:
+            some = Or([_term_query(term) for term in required])
+            rest = [
+                obj
+                for obj in backend.search(some, queryset, order_by_relevance=False)[:limit]
+                if obj.pk not in seen
+            ]
         hits += [(obj, 1, rank) for rank, obj in enumerate(rest)]
     return hits
 
 
 def _word_variants(token):
-    variants = {token, code_token(token)}
-    for language in LANGUAGES:
-        variants.add(stem(token, language))
-    return variants
+    """The index tokens of one word of a title or snippet: what the index holds for it."""
+    return set(index_text(token).split())
 
 
 def _title_features(title, terms):
