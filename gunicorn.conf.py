@@ -16,9 +16,12 @@ worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
+# Load Django once in the master: workers fork ready (a recycled worker answers at once instead
+# of importing the whole site for a second while requests queue) and share the code's memory.
+preload_app = True
 # Recycle workers now and then so a slow memory leak cannot grow for ever.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = 200
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "10000"))
+max_requests_jitter = 1000
 # Request line and header limits (the defaults; a 100 KB search query gets a 414).
 limit_request_line = 4094
 limit_request_fields = 100

@@ -7,9 +7,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import StandardStreamBlock
 from core.models import BasePage
+from core.routing import DirectRouteMixin
 
 
-class HomePage(BasePage):
+class HomePage(DirectRouteMixin, BasePage):
     """The root page of each language's tree: the municipality, its contacts, entry points."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -142,15 +142,12 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
         page_of_releases = paginator.get_page(request.GET.get("page"))
         page_of_releases.object_list = list(page_of_releases.object_list)
         PressReleasePage.attach_topic_lists(page_of_releases.object_list)
-        from .forms import SubscriptionForm
-
         return self.render(
             request,
             context_overrides={
                 "releases": page_of_releases,
                 "selected_topic": topic,
                 "selected_year": selected_year,
-                "subscription_form": SubscriptionForm(language=self.locale.language_code),
                 "feeds": self.feed_links(request),
                 "other_feeds": self.other_feed_links(request),
             },
@@ -199,16 +196,19 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
             links += archive.feed_links(request)
         return links
 
+    def main_feed_link(self, request):
+        """(label, rss_url, atom_url) of the feed of every press release of this language."""
+        absolute = request.build_absolute_uri
+        return (
+            _("All press releases"),
+            absolute(self.feed_url(request, "rss")),
+            absolute(self.feed_url(request, "atom")),
+        )
+
     def feed_links(self, request):
         """[(label, rss_url, atom_url)] for every feed of this language, absolute URLs."""
         absolute = request.build_absolute_uri
-        links = [
-            (
-                _("All press releases"),
-                absolute(self.feed_url(request, "rss")),
-                absolute(self.feed_url(request, "atom")),
-            )
-        ]
+        links = [self.main_feed_link(request)]
         for topic in self.topics():
             links.append(
                 (
@@ -350,10 +350,10 @@ class PressReleasePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        index_page = self.get_parent().specific
-        if isinstance(index_page, PressReleaseIndexPage):
+        index_page = PressReleaseIndexPage.objects.parent_of(self).first()
+        if index_page is not None:
             context["index_page"] = index_page
-            context["feeds"] = index_page.feed_links(request)[:1]
+            context["feeds"] = [index_page.main_feed_link(request)]
         return context
 
 
