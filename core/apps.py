@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Locale, PageViewRestriction
+        from wagtail.models import Locale, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from core.languages import forget_locale_codes
@@ -19,13 +19,14 @@ class CoreConfig(AppConfig):
         page_unpublished.connect(invalidate_page_cache, dispatch_uid="pagecache-unpublished")
         post_page_move.connect(invalidate_page_cache, dispatch_uid="pagecache-moved")
         post_delete.connect(self.page_deleted, dispatch_uid="pagecache-deleted")
-        # A page made private (or public again) changes menus and listings too.
+        # A page made private (or public again), or a Site edited, changes what readers get too.
         for name, signal in (("saved", post_save), ("deleted", post_delete)):
-            signal.connect(
-                invalidate_page_cache,
-                sender=PageViewRestriction,
-                dispatch_uid=f"pagecache-privacy-{name}",
-            )
+            for model in (PageViewRestriction, Site):
+                signal.connect(
+                    invalidate_page_cache,
+                    sender=model,
+                    dispatch_uid=f"pagecache-{model.__name__}-{name}",
+                )
             signal.connect(forget_locale_codes, sender=Locale, dispatch_uid=f"locales-{name}")
 
     @staticmethod

@@ -5,6 +5,7 @@ Both leave the admin alone: Wagtail's admin needs inline scripts and must never 
 
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -44,22 +45,29 @@ class SecurityHeadersMiddleware:
         return response
 
 
+def _first_generation():
+    """Where a generation starts when the cache has none (first start, Redis emptied): the
+    clock, so that a restarted count never meets a number that processes still remember
+    (core.published keeps facts per process for the current generation)."""
+    return time.time_ns() // 1000
+
+
 def current_generation():
     """The page cache's generation: publishing a page bumps it, which empties the cache."""
     try:
         generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            cache.add(GENERATION_KEY, _first_generation(), timeout=None)
+            generation = cache.get(GENERATION_KEY)
     except Exception:  # noqa: BLE001 - any cache error means: no page cache for this request
         return None
-    if generation is None:
-        generation = 1
-        cache.add(GENERATION_KEY, generation, timeout=None)
     return generation
 
 
 def invalidate_page_cache(**kwargs):
     """Signal receiver: a page was published, unpublished, moved or deleted."""
     try:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(GENERATION_KEY, _first_generation(), timeout=None)
         cache.incr(GENERATION_KEY)
     except Exception:  # noqa: BLE001 - entries still expire after PAGE_CACHE_SECONDS
         logger.warning("Could not invalidate the page cache", exc_info=True)

@@ -34,6 +34,17 @@ class BasePage(Page):
             return self
         return self.alias_of.specific
 
+    def get_view_restrictions(self):
+        """Wagtail's check of this page's and its ancestors' restrictions (two queries on every
+        page served), skipped while no page of the site is private."""
+        from wagtail.models import PageViewRestriction
+
+        from core.published import any_page_is_private
+
+        if not any_page_is_private():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     @property
     def is_untranslated(self):
         return self.alias_of_id is not None and self.source_page.locale_id != self.locale_id

@@ -1,6 +1,8 @@
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, ReferenceIndex
 
+from core.published import only_public
+
 
 def pages_using(document):
     """Pages whose content refers to the document (Wagtail's reference index)."""
@@ -22,7 +24,7 @@ def is_public(document):
     pages = pages_using(document)
     if not pages.exists():
         return True
-    return pages.live().public().exists()
+    return only_public(pages.live()).exists()
 
 
 def public_document_ids(document_ids):
@@ -47,6 +49,6 @@ def public_document_ids(document_ids):
         pages_of.setdefault(int(document_id), set()).add(int(page_id))
     used_page_ids = {page_id for page_ids in pages_of.values() for page_id in page_ids}
     public_pages = set(
-        Page.objects.filter(pk__in=used_page_ids).live().public().values_list("pk", flat=True)
+        only_public(Page.objects.filter(pk__in=used_page_ids).live()).values_list("pk", flat=True)
     )
     return {pk for pk in document_ids if pk not in pages_of or pages_of[pk] & public_pages}

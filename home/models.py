@@ -7,6 +7,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import StandardStreamBlock
 from core.models import BasePage
+from core.published import only_public
 from core.routing import DirectRouteMixin
 
 
@@ -50,7 +51,7 @@ class HomePage(DirectRouteMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["sections"] = only_public(self.get_children().live()).in_menu().specific()
         context["latest_press_releases"] = self.latest_press_releases()
         context["open_consultations"] = self.open_consultations()
         context["latest_decisions"] = self.latest_decisions()
@@ -68,8 +69,7 @@ class HomePage(DirectRouteMixin, BasePage):
         from transparency.models import ActivityPage
 
         candidates = (
-            ActivityPage.objects.live()
-            .public()
+            only_public(ActivityPage.objects.live())
             .descendant_of(self)
             .filter(kind=ActivityKind.CONSULTATION)
             .order_by("closes_on", "date")
@@ -81,8 +81,7 @@ class HomePage(DirectRouteMixin, BasePage):
         from transparency.models import DecisionMonthPage
 
         return list(
-            DecisionMonthPage.objects.live()
-            .public()
+            only_public(DecisionMonthPage.objects.live())
             .descendant_of(self)
             .order_by("-year", "-month")[:limit]
         )

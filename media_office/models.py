@@ -18,6 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage
+from core.published import only_public
 
 from .blocks import PressReleaseStreamBlock
 
@@ -84,8 +85,7 @@ def visible_releases():
     come stays out even if something made it live early (e.g. a translation published by hand).
     """
     return (
-        PressReleasePage.objects.live()
-        .public()
+        only_public(PressReleasePage.objects.live())
         .filter(date__lte=timezone.now())
         .order_by("-date", "-pk")
     )
@@ -184,14 +184,13 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
         links = []
         same_language = {"locale_id": self.locale_id, "alias_of__isnull": True}
         consultations = (
-            ActivityIndexPage.objects.live()
-            .public()
+            only_public(ActivityIndexPage.objects.live())
             .filter(kind=ActivityKind.CONSULTATION, **same_language)
             .first()
         )
         if consultations is not None:
             links += consultations.feed_links(request)
-        archive = DecisionArchivePage.objects.live().public().filter(**same_language).first()
+        archive = only_public(DecisionArchivePage.objects.live()).filter(**same_language).first()
         if archive is not None:
             links += archive.feed_links(request)
         return links

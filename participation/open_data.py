@@ -12,6 +12,8 @@ from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
+from core.published import only_public
+
 from .statistics import yearly_statistics
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -115,10 +117,8 @@ def iso(value):
 
 
 def source_pages(model):
-    return (
-        model.objects.live()
-        .public()
-        .filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
+    return only_public(model.objects.live()).filter(
+        locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True
     )
 
 

@@ -26,6 +26,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
+from core.published import only_public
 from documents.visibility import public_document_ids
 
 from .backends import postgres
@@ -201,7 +202,7 @@ def _page_date(page):
 
 
 def _page_results(backend, locale, terms):
-    queryset = Page.objects.live().public().filter(locale=locale)
+    queryset = only_public(Page.objects.live()).filter(locale=locale)
     hits = _retrieve(backend, queryset, terms)
     specific = {
         page.pk: page for page in Page.objects.filter(pk__in=[h[0].pk for h in hits]).specific()

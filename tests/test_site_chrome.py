@@ -88,3 +88,32 @@ def test_a_translation_published_later_updates_the_switcher(client, demo_site, c
     assert turkish_link() == "/tr/"
     translate_page(page, "tr", {"Historia": "Tarih"})
     assert turkish_link() == page.get_translation(demo_site["tr"].locale).url != "/tr/"
+
+
+def test_a_page_made_private_is_protected_at_once(client, demo_site, chrome_cache):
+    """Serving skips Wagtail's view-restriction queries while no page is private
+    (core.published); the first restriction turns the check back on for every page."""
+    assert client.get("/sq/rreth-komunes/").status_code == 200
+    about = StandardPage.objects.get(locale__language_code="sq", slug="rreth-komunes")
+    restriction = PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get("/sq/rreth-komunes/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    restriction.delete()
+    assert client.get("/sq/rreth-komunes/").status_code == 200
+
+
+def test_a_new_site_for_a_host_answers_at_once(client, demo_site, chrome_cache):
+    """The request's Site is remembered per process (core.published) until a Site changes."""
+    from wagtail.models import Site
+
+    def heading(host):
+        html = client.get("/sq/", HTTP_HOST=host).content.decode()
+        return html[html.index("<h1>") + 4 : html.index("</h1>")]
+
+    assert heading("127.0.0.1") == heading("localhost") == demo_site["sq"].title
+    about = StandardPage.objects.get(locale__language_code="sq", slug="rreth-komunes")
+    Site.objects.create(hostname="127.0.0.1", port=80, root_page=about)
+    assert heading("127.0.0.1") == about.title
+    assert heading("localhost") == demo_site["sq"].title

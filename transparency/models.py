@@ -22,6 +22,7 @@ from wagtail_localize.models import TranslationSource
 
 from core.languages import bcp47
 from core.models import BasePage
+from core.published import only_public
 
 from . import discrepancies as checks
 from .blocks import StrategyStreamBlock, comparable_stream, section_anchor
@@ -172,7 +173,7 @@ class TransparencyIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific()
+        context["sections"] = only_public(self.get_children().live()).specific()
         return context
 
 
@@ -278,7 +279,7 @@ class DecisionArchivePage(RoutablePageMixin, BasePage):
         verbose_name = _("decision archive")
 
     def years(self):
-        return DecisionYearPage.objects.child_of(self).live().public().order_by("-year")
+        return only_public(DecisionYearPage.objects.child_of(self).live()).order_by("-year")
 
     @property
     def total_decisions(self):
@@ -333,7 +334,7 @@ class DecisionYearPage(BasePage):
         verbose_name = _("decisions of a year")
 
     def months(self):
-        return DecisionMonthPage.objects.child_of(self).live().public().order_by("month")
+        return only_public(DecisionMonthPage.objects.child_of(self).live()).order_by("month")
 
     @property
     def total_decisions(self):
@@ -460,7 +461,7 @@ class ActivityIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("list of activities")
 
     def activities(self):
-        return ActivityPage.objects.child_of(self).live().public()
+        return only_public(ActivityPage.objects.child_of(self).live())
 
     def available_years(self):
         return sorted(set(self.activities().values_list("year", flat=True)), reverse=True)

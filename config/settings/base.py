@@ -258,6 +258,11 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "core.middleware.AnonymousPageCacheMiddleware",
 )
+# Below it, for pages that are rendered: the request's Site without a query (core.published).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("core.middleware.AnonymousPageCacheMiddleware") + 1,
+    "core.published.SiteLookupMiddleware",
+)
 CONTENT_SECURITY_POLICY = os.environ.get(
     "CONTENT_SECURITY_POLICY",
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -277,7 +282,8 @@ if REDIS_URL:
 
 # Anonymous public pages, cached per URL (so per language prefix); 0 turns the cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-# Header, footer and language switcher, cached per language until the next publish (core.chrome).
+# Header, footer and language switcher, cached per language until the next publish (core.chrome);
+# 0 also turns off the per-process memo of sites and privacy (core.published).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 
 # Media on S3-compatible object storage when a bucket is configured (several app servers).
