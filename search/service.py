@@ -29,7 +29,7 @@ from wagtail.search.query import And, Or, PlainText
 from core.published import only_public
 from documents.visibility import public_document_ids
 
-from .backends import postgres
+from .backends import index_table
 from .indexing import searchable_text
 from .normalise import fold, index_text, language_of, matching_tokens, query_terms, raw_tokens
 
@@ -122,26 +122,22 @@ def _retrieve(backend, queryset, terms, limit=CANDIDATES_PER_TIER):
     required = [term for term in terms if term.required][:MAX_TERMS]
     if not required:
         return []
-    every = (
-        _term_query(required[0])
-        if len(required) == 1
-        else And([_term_query(term) for term in required])
-    )
-    on_postgres = postgres.applies_to(backend, queryset)
-    if on_postgres:
-        found = postgres.retrieve(queryset, required, every_word=True, limit=limit)
+    dialect = index_table.dialect_for(backend, queryset)
+    if dialect:
+        found = index_table.retrieve(dialect, queryset, required, every_word=True, limit=limit)
     else:
-        found = list(backend.search(every, queryset)[:limit])
+        every = And([_term_query(term) for term in required]) if len(required) > 1 else None
+        found = list(backend.search(every or _term_query(required[0]), queryset)[:limit])
     hits = [(obj, 0, rank) for rank, obj in enumerate(found)]
     # Objects with only some of the words are fetched when those with all of them are few.
     if len(required) > 1 and len(found) < SOME_WORDS_BELOW:
         seen = {obj.pk for obj in found}
         # Unranked by the backend (newest first): ranking every object with any of the words
-        # costs a ts_rank over thousands of rows on PostgreSQL; these come after the
-        # all-words tier and are ordered here by their titles.
-        if on_postgres:
-            rest = postgres.retrieve(
-                queryset, required, every_word=False, limit=limit, exclude=seen
+        # costs a rank over thousands of rows; these come after the all-words tier and are
+        # ordered here by their titles.
+        if dialect:
+            rest = index_table.retrieve(
+                dialect, queryset, required, every_word=False, limit=limit, exclude=seen
             )
         else:
             some = Or([_term_query(term) for term in required])

@@ -1,78 +1,50 @@
-"""Candidate retrieval on PostgreSQL, straight from Wagtail's index table.
+"""Index-table candidates on PostgreSQL (search.backends.index_table).
 
-Wagtail's database backend writes the index (`wagtailsearch_indexentry`: a title and a body
-tsvector per object); this module only reads it, with SQL that stays fast at 100,000 items
-(docs/decisions/0035-postgres-candidates.md):
-
-- the match runs on `title || body`, the expression of the GIN index made by search's
-  migration 0001, and from the index table outwards: the object table is consulted for the
-  ids the queryset allows (live, public, language...), never walked row by row;
-- at most RANKED_POOL matches are ranked with ts_rank (which reads each body vector): title
-  matches first, then the newest objects. A word found in half the corpus costs the same as a
-  rare one;
-- objects with only some of the words are not ranked by PostgreSQL at all: newest first.
-
-SQLite keeps Wagtail's own query (its FTS5 BM25 is cheap); Elasticsearch has its own backend.
+- The match is `(title || body) @@ to_tsquery('simple', …)`: the expression of the GIN index
+  made by search's migration 0001, with the query as a constant the planner can estimate.
+- PostgreSQL prices `title || body` like any operator, though it builds a new vector from two
+  (often toasted) ones per row: it would rather test rows one by one, from a sequential scan
+  or from the content type's b-tree index, than use the GIN index (90 ms instead of 5 at
+  10,000 items). Hence `content_type_id + 0` (an expression: no b-tree) and, inside the
+  query's own transaction, `SET LOCAL enable_seqscan = off`.
+- Every-word matches are ranked within a pool of RANKED_POOL: title matches first, then the
+  newest; in the pool by title match, then ts_rank (the title weighted by its norm, with
+  modelsearch's weights), then newest. A word found in half the corpus costs what a rare one
+  does.
 """
 
-import re
-
 from django.db import connections, transaction
-from django.db.models import F
-from modelsearch.backends.database.postgres.postgres import IndexEntry
+from modelsearch.backends.database.postgres.postgres import IndexEntry, PostgresSearchBackend
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 from modelsearch.utils import get_descendants_content_types_pks
 
 RANKED_POOL = 2000
-LEXEME = re.compile(r"^[a-z0-9]+$")
 # The indexed object's integer primary key (object_id is text); CASE keeps PostgreSQL from
 # casting the id of a row of another model that it has not filtered out yet.
 OBJECT_PK = "(CASE WHEN e.object_id ~ '^[0-9]{1,9}$' THEN CAST(e.object_id AS integer) END)"
 
 
-def applies_to(backend, queryset):
-    """True when `backend` is Wagtail's database backend running on PostgreSQL."""
-    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+def serves(backend, vendor):
+    return isinstance(backend, PostgresSearchBackend) and vendor == "postgresql"
 
-    return (
-        isinstance(backend, PostgresSearchBackend)
-        and connections[queryset.db].vendor == "postgresql"
+
+def tsquery_text(groups, operator):
+    """`('a' | 'a1') & ('b')`: each term an OR of its tokens, joined by `operator`."""
+    return f" {operator} ".join(
+        "(" + " | ".join(f"'{token}'" for token in group) + ")" for group in groups
     )
 
 
-def tsquery_text(terms, operator):
-    """`(a | a1) & (b | b1)`: each term an OR of its index tokens, joined by `operator`."""
-    groups = []
-    for term in terms:
-        variants = sorted({variant for variant in term.variants if LEXEME.match(variant)})
-        if variants:
-            groups.append("(" + " | ".join(f"'{variant}'" for variant in variants) + ")")
-    return f" {operator} ".join(groups)
-
-
-def _allowed_ids(queryset):
-    """SQL and params of the ids the queryset allows, or None when it allows every row."""
-    if not queryset.query.where:
-        return None
-    ids = queryset.order_by().annotate(candidate_pk=F("pk")).values("candidate_pk")
-    return ids.query.sql_with_params()
-
-
-def candidate_ids(queryset, terms, *, every_word, limit, exclude=()):
+def candidate_ids(queryset, groups, *, every_word, limit, exclude=()):
     """Primary keys of matching objects, best first (every_word) or newest first."""
-    text = tsquery_text(terms, "&" if every_word else "|")
-    if not text:
-        return []
+    from .index_table import allowed_ids
+
+    text = tsquery_text(groups, "&" if every_word else "|")
     table = connections[queryset.db].ops.quote_name(IndexEntry._meta.db_table)
-    # The query is repeated as a constant (not joined in) so that the planner uses the GIN
-    # index and estimates how many rows match.
     query = "to_tsquery('simple', %s)"
-    # `content_type_id + 0`: an expression, so that the content type's b-tree index is not
-    # used; from it the planner would test `title || body` row by row (priced too low, see
-    # enable_seqscan below).
     where = ["e.content_type_id + 0 = ANY(%s)", f'(e."title" || e."body") @@ {query}']
     params = [get_descendants_content_types_pks(queryset.model), text]
-    allowed = _allowed_ids(queryset)
+    allowed = allowed_ids(queryset)
     if allowed is not None:
         # The queryset's own SQL, compiled by Django with its values as parameters.
         subquery = f"SELECT allowed.candidate_pk FROM ({allowed[0]}) allowed"  # noqa: S608
@@ -107,18 +79,8 @@ def candidate_ids(queryset, terms, *, every_word, limit, exclude=()):
         """  # noqa: S608
         params.append(limit)
     with transaction.atomic(using=queryset.db), connections[queryset.db].cursor() as cursor:
-        # PostgreSQL prices `title || body` like any operator, though it builds a new vector
-        # from two (often toasted) ones per row: on small tables it would rather scan them
-        # all than use the GIN index (90 ms instead of 5 at 10,000 items).
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(sql, params)
         ids = [int(row[0]) for row in cursor.fetchall()]
         cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
     return ids
-
-
-def retrieve(queryset, terms, *, every_word, limit, exclude=()):
-    """The matching objects of `queryset`, in candidate order."""
-    ids = candidate_ids(queryset, terms, every_word=every_word, limit=limit, exclude=exclude)
-    by_id = queryset.in_bulk(ids)
-    return [by_id[pk] for pk in ids if pk in by_id]

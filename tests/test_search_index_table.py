@@ -1,8 +1,5 @@
-"""Candidate retrieval straight from the index table on PostgreSQL (search/backends/postgres.py).
-
-The query builder runs everywhere; the retrieval tests need PostgreSQL and run in the
-PostgreSQL stage of .ci/run (DATABASE_URL), skipped with that reason on SQLite.
-"""
+"""Candidate retrieval straight from the index table (search/backends/index_table.py), on the
+database the suite runs on: SQLite here, PostgreSQL in the second stage of .ci/run."""
 
 import pytest
 from django.db import connection
@@ -10,7 +7,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from documents.models import MunicipalDocument
-from search.backends import postgres
+from search.backends import index_table, postgres, sqlite
 from search.normalise import query_terms
 from tests.search_helpers import make_document, make_homes, make_page
 
@@ -19,31 +16,31 @@ def required(query):
     return [term for term in query_terms(query) if term.required]
 
 
-def test_tsquery_keeps_only_index_tokens():
-    terms = required("vendimet buxhet")
-    text = postgres.tsquery_text(terms, "&")
-    assert text.startswith("(") and " & " in text and "'vendim'" in text
-    hostile = query_terms("a'b) | !c")
+def test_only_index_tokens_reach_the_query_text():
+    groups = index_table.variant_groups(required("vendimet buxhet"))
+    assert len(groups) == 2 and "vendim" in groups[0] and "buxhet" in groups[1]
+    hostile = required("a'b) | !c")
     for term in hostile:
-        term.variants.append("x') | ('y")  # never reaches the tsquery
-    assert "x')" not in postgres.tsquery_text(hostile, "|")
+        term.variants.append("x') | ('y")
+        term.variants.append('x" OR "y')
+    groups = index_table.variant_groups(hostile)
+    assert "x')" not in postgres.tsquery_text(groups, "|")
+    assert 'x"' not in sqlite.match_text(groups, "OR")
+    assert (
+        sqlite.match_text([["a", "b"], ["c"]], "AND") == '{title body} : (("a" OR "b") AND ("c"))'
+    )
 
 
 @pytest.fixture
-def on_postgres(db):
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL retrieval: runs in the PostgreSQL stage of .ci/run")
-
-
-@pytest.fixture
-def homes(on_postgres):
+def homes(db):
     return make_homes()
 
 
 def candidates(queryset, query, every_word=True, exclude=()):
-    assert postgres.applies_to(get_search_backend(), queryset)
-    return postgres.retrieve(
-        queryset, required(query), every_word=every_word, limit=60, exclude=exclude
+    dialect = index_table.dialect_for(get_search_backend(), queryset)
+    assert dialect is {"postgresql": postgres, "sqlite": sqlite}[connection.vendor]
+    return index_table.retrieve(
+        dialect, queryset, required(query), every_word=every_word, limit=60, exclude=exclude
     )
 
 
