@@ -1,5 +1,5 @@
 """What every public page shows around its own content: the header's home link and main
-navigation, the footer's contacts and links, and the language switcher.
+navigation, the footer's contacts and links, the breadcrumbs and the language switcher.
 
 These depend on the site, the language and (for the switcher) the page, not on the reader, so
 they are computed once and kept in the cache until the next publish: the page cache's
@@ -87,6 +87,21 @@ def _build_chrome(request, site):
             name: getattr(home, name, "") for name in ("address", "phone", "email", "opening_hours")
         },
     )
+
+
+def breadcrumbs(request, page):
+    """[Link] from the language's home page down to the page's parent (the home page's title
+    is left to the template, which calls it "Home")."""
+    site = Site.find_for_request(request)
+
+    def build():
+        ancestors = page.get_ancestors().filter(depth__gt=1)
+        return [
+            Link(title=ancestor.title, url=ancestor.get_url(request) or "", path=ancestor.path)
+            for ancestor in ancestors
+        ]
+
+    return _remember(("breadcrumbs", getattr(site, "pk", 0), page.pk), build)
 
 
 def language_links(request, page):

@@ -13,6 +13,12 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """The page's ancestors below the site root (core.chrome.breadcrumbs)."""
+    return chrome.breadcrumbs(context["request"], page)
+
+
+@register.simple_tag(takes_context=True)
 def site_chrome(context):
     """The header and footer of the active language (core.chrome.site_chrome)."""
     return chrome.site_chrome(context["request"])
