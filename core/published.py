@@ -8,10 +8,11 @@ query per fact. FRAGMENT_CACHE_SECONDS = 0 turns this off, as it does the site c
 """
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail.models import PageViewRestriction, Site
 
-from core.middleware import current_generation
+from core.middleware import UNCACHED_PREFIXES, current_generation
 
 _memo = {"generation": None, "values": {}}
 
@@ -36,18 +37,23 @@ def any_page_is_private():
 
 
 class SiteLookupMiddleware:
-    """Sets the request's Wagtail Site (Site.find_for_request) from the per-process memo."""
+    """Sets the request's Wagtail Site (Site.find_for_request) from the per-process memo.
+
+    Not for the admin, documents, health and files, and never an error of its own: if the
+    database cannot answer, Wagtail looks the Site up itself (and the view decides).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not hasattr(request, "_wagtail_site"):
+        if not request.path.startswith(UNCACHED_PREFIXES) and not hasattr(request, "_wagtail_site"):
             hostname = split_domain_port(request._get_raw_host())[0]
-            port = request.get_port()
-            request._wagtail_site = remember(
-                ("site", hostname, port), lambda: Site._find_for_request(request)
-            )
+            key = ("site", hostname, request.get_port())
+            try:
+                request._wagtail_site = remember(key, lambda: Site._find_for_request(request))
+            except DatabaseError:
+                pass
         return self.get_response(request)
 
 
