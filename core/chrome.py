@@ -43,8 +43,9 @@ class Chrome:
     contacts: dict = field(default_factory=dict)
 
 
-def _remember(key_parts, build):
-    """`build()`, kept in the cache under this generation of the published site."""
+def cached_until_publish(key_parts, build):
+    """`build()`, kept in the shared cache until the next publish (the key holds the page
+    cache's generation)."""
     seconds = settings.FRAGMENT_CACHE_SECONDS
     generation = current_generation() if seconds else None
     if generation is None:
@@ -69,7 +70,7 @@ def site_chrome(request):
     if site is None:
         return None
     language = translation.get_language()
-    return _remember(("site", site.pk, language), lambda: _build_chrome(request, site))
+    return cached_until_publish(("site", site.pk, language), lambda: _build_chrome(request, site))
 
 
 def _build_chrome(request, site):
@@ -101,7 +102,7 @@ def breadcrumbs(request, page):
             for ancestor in ancestors
         ]
 
-    return _remember(("breadcrumbs", getattr(site, "pk", 0), page.pk), build)
+    return cached_until_publish(("breadcrumbs", getattr(site, "pk", 0), page.pk), build)
 
 
 def language_links(request, page):
@@ -114,7 +115,7 @@ def language_links(request, page):
     current = translation.get_language()
     if isinstance(page, Page):
         site = Site.find_for_request(request)
-        targets = _remember(
+        targets = cached_until_publish(
             ("languages", getattr(site, "pk", 0), page.pk),
             lambda: _translation_targets(request, page),
         )

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.chrome import cached_until_publish
 from core.models import BasePage
 from core.published import only_public
 
@@ -349,11 +350,21 @@ class PressReleasePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        index_page = PressReleaseIndexPage.objects.parent_of(self).first()
-        if index_page is not None:
-            context["index_page"] = index_page
-            context["feeds"] = [index_page.main_feed_link(request)]
+        index = cached_until_publish(
+            ("press-index", request.get_host(), self.pk), lambda: self._index_links(request)
+        )
+        if index:
+            context["index_url"] = index["url"]
+            context["feeds"] = [(_("All press releases"), index["rss"], index["atom"])]
         return context
+
+    def _index_links(self, request):
+        """The URL and main feeds of the press index above this release ({} if none)."""
+        index_page = PressReleaseIndexPage.objects.parent_of(self).first()
+        if index_page is None:
+            return {}
+        _label, rss, atom = index_page.main_feed_link(request)
+        return {"url": index_page.get_url(request), "rss": rss, "atom": atom}
 
 
 class PressReleaseTopic(Orderable):
