@@ -2,8 +2,8 @@
 
 The page types are discovered, not listed: every concrete Wagtail page model with a live,
 public instance in a locale is visited once per locale, so page types added by other apps are
-covered as soon as the demo content creates one. The search page (with and without results)
-and the 404 page are visited in every language too.
+covered as soon as the demo content creates one. The search page (with and without results),
+the press subscription form and the 404 page are visited in every language too.
 """
 
 import io
@@ -85,6 +85,7 @@ def test_every_public_page_type_in_every_language_has_no_wcag_violations(
         )
         targets[f"search, nothing found [{language}]"] = f"/{language}/search/?q=zzzqqxx"
         targets[f"404 [{language}]"] = f"/{language}/this-page-does-not-exist/"
+        targets[f"press subscription [{language}]"] = f"/{language}/press/subscribe/"
     assert len({key.split(" [")[0] for key in targets}) >= 6, targets
 
     # The CSP is bypassed only so that the test can inject axe; the site's own pages run
