@@ -47,7 +47,8 @@ def cached_until_publish(key_parts, build):
     """`build()`, kept in the shared cache until the next publish (the key holds the page
     cache's generation)."""
     seconds = settings.FRAGMENT_CACHE_SECONDS
-    generation = current_generation() if seconds else None
+    # A part that is None (the preview of a page not saved yet) would share one key.
+    generation = current_generation() if seconds and None not in key_parts else None
     if generation is None:
         return build()
     key = "chrome:" + ":".join(str(part) for part in (generation, *key_parts))
