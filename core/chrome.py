@@ -4,8 +4,8 @@ navigation, the footer's contacts and links, the breadcrumbs and the language sw
 These depend on the site, the language and (for the switcher) the page, not on the reader, so
 they are computed once and kept in the cache until the next publish: the page cache's
 generation (core.middleware) is part of every key, and publishing, unpublishing, moving or
-deleting a page, or changing a page's privacy, bumps it. A page rendered without the page
-cache then costs only its own queries (docs/decisions/0054-site-chrome-cache.md).
+deleting a page, changing a page's privacy or a Site bumps it. A page rendered without the
+page cache then costs only its own queries (docs/decisions/0054-uncached-rendering.md).
 
 FRAGMENT_CACHE_SECONDS = 0 turns this off (the tests do, so that a test never sees the menu
 of another test's rolled-back pages).
