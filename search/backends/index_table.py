@@ -56,7 +56,12 @@ def retrieve(dialect, queryset, terms, *, every_word, limit, exclude=()):
     if not groups:
         return []
     ids = dialect.candidate_ids(
-        queryset, groups, every_word=every_word, limit=limit, exclude=exclude
+        queryset,
+        groups,
+        allowed_ids(queryset),
+        every_word=every_word,
+        limit=limit,
+        exclude=exclude,
     )
     by_id = queryset.in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]

@@ -35,16 +35,14 @@ def tsquery_text(groups, operator):
     )
 
 
-def candidate_ids(queryset, groups, *, every_word, limit, exclude=()):
-    """Primary keys of matching objects, best first (every_word) or newest first."""
-    from .index_table import allowed_ids
-
+def candidate_ids(queryset, groups, allowed, *, every_word, limit, exclude=()):
+    """Primary keys of matching objects, best first (every_word) or newest first; `allowed`
+    is the (SQL, params) of the ids the queryset allows, or None for every row."""
     text = tsquery_text(groups, "&" if every_word else "|")
     table = connections[queryset.db].ops.quote_name(IndexEntry._meta.db_table)
     query = "to_tsquery('simple', %s)"
     where = ["e.content_type_id + 0 = ANY(%s)", f'(e."title" || e."body") @@ {query}']
     params = [get_descendants_content_types_pks(queryset.model), text]
-    allowed = allowed_ids(queryset)
     if allowed is not None:
         # The queryset's own SQL, compiled by Django with its values as parameters.
         subquery = f"SELECT allowed.candidate_pk FROM ({allowed[0]}) allowed"  # noqa: S608

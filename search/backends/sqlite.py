@@ -33,11 +33,10 @@ def match_text(groups, operator):
     return "{title body} : (" + joined + ")"
 
 
-def candidate_ids(queryset, groups, *, every_word, limit, exclude=()):
-    """Primary keys of matching objects, best first (every_word) or newest first."""
+def candidate_ids(queryset, groups, allowed, *, every_word, limit, exclude=()):
+    """Primary keys of matching objects, best first (every_word) or newest first; `allowed`
+    is the (SQL, params) of the ids the queryset allows, or None for every row."""
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
-
-    from .index_table import allowed_ids
 
     quote = connections[queryset.db].ops.quote_name
     fts = quote(SQLiteFTSIndexEntry._meta.db_table)
@@ -48,7 +47,6 @@ def candidate_ids(queryset, groups, *, every_word, limit, exclude=()):
         f"e.content_type_id IN ({', '.join(['%s'] * len(types))})",
     ]
     params = [match_text(groups, "AND" if every_word else "OR"), *types]
-    allowed = allowed_ids(queryset)
     if allowed is not None:
         # The queryset's own SQL, compiled by Django with its values as parameters.
         subquery = f"SELECT allowed.candidate_pk FROM ({allowed[0]}) allowed"  # noqa: S608
