@@ -296,18 +296,26 @@ def translation_memory():
     return memory
 
 
-def translate_tree(pages, changed, report):
-    """Translate each page that changed, or whose translation is missing or still an alias."""
-    memory = translation_memory()
+def translate_outdated(pages, memory, changed):
+    """Translate each page whose translation is missing, still an alias, or whose source is
+    in `changed`; `memory` is {language code: {Albanian string: translation}}.
+    Returns [(page, language code, TranslationResult)]."""
+    done = []
     for page in pages:
         for code in TARGET_LANGUAGES:
-            locale = Locale.objects.get(language_code=code)
-            existing = page.get_translation_or_none(locale)
+            existing = page.get_translation_or_none(Locale.objects.get(language_code=code))
             if existing is not None and existing.alias_of_id is None and page not in changed:
                 continue
-            result = translate_page(page, code, memory[code])
-            report.translated.append((page, code))
-            report.untranslated_strings += [(code, text) for text in result.missing]
+            with transaction.atomic():
+                done.append((page, code, translate_page(page, code, memory[code])))
+    return done
+
+
+def translate_tree(pages, changed, report):
+    """Translate the demo pages that need it (translate_outdated), noting it in `report`."""
+    for page, code, result in translate_outdated(pages, translation_memory(), changed):
+        report.translated.append((page, code))
+        report.untranslated_strings += [(code, text) for text in result.missing]
 
 
 def sync_trees():

@@ -12,8 +12,13 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from wagtail.models import Locale
 
-from core.translation import translate_page
-from home.demo_content import SOURCE_LANGUAGE, TARGET_LANGUAGES, sync_trees, t
+from home.demo_content import (
+    SOURCE_LANGUAGE,
+    TARGET_LANGUAGES,
+    sync_trees,
+    t,
+    translate_outdated,
+)
 
 from .models import (
     PressContact,
@@ -532,16 +537,9 @@ def ensure_release(index, release, topics, contacts, earlier, report):
 
 
 def translate(pages, changed, report):
-    memory = translation_memory()
-    for page in pages:
-        for code in TARGET_LANGUAGES:
-            locale = Locale.objects.get(language_code=code)
-            existing = page.get_translation_or_none(locale)
-            if existing is not None and existing.alias_of_id is None and page not in changed:
-                continue
-            result = translate_page(page, code, memory[code])
-            report.translated.append((page, code))
-            report.untranslated_strings += [(code, text) for text in result.missing]
+    for page, code, result in translate_outdated(pages, translation_memory(), changed):
+        report.translated.append((page, code))
+        report.untranslated_strings += [(code, text) for text in result.missing]
 
 
 def load_media_demo_content(home):

@@ -4,11 +4,10 @@ The importers create these pages when missing and translate them into Serbian an
 through wagtail-localize from the memory below (home/demo_content.py does the same).
 """
 
-from django.db import transaction
 from wagtail.models import Locale
 
 from core.translation import translate_page
-from home.demo_content import SOURCE_LANGUAGE, TARGET_LANGUAGES, t
+from home.demo_content import SOURCE_LANGUAGE, TARGET_LANGUAGES, t, translate_outdated
 from home.models import HomePage
 
 from .choices import ActivityKind
@@ -165,15 +164,8 @@ def source_home():
 
 def translate_navigation(pages, memory, changed, report):
     """Translate each navigation page whose translation is missing, an alias, or outdated."""
-    for page in pages:
-        for code in TARGET_LANGUAGES:
-            locale = Locale.objects.get(language_code=code)
-            existing = page.get_translation_or_none(locale)
-            if existing is not None and existing.alias_of_id is None and page not in changed:
-                continue
-            with transaction.atomic():
-                translate_page(page, code, memory[code])
-            report.translated.append((page, code))
+    for page, code, _result in translate_outdated(pages, memory, changed):
+        report.translated.append((page, code))
 
 
 def resync_translations(pages, report):
