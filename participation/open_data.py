@@ -13,6 +13,7 @@ from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
 from core.published import only_public
+from transparency.models import ParticipationFigures
 
 from .statistics import yearly_statistics
 
@@ -99,13 +100,7 @@ ACTIVITY_COLUMNS = [
     "closes_on",
     "location",
     "status",
-    "participants_women",
-    "participants_men",
-    "participants_total",
-    "comments_accepted",
-    "comments_partially_accepted",
-    "comments_refused",
-    "comments_total",
+    *ParticipationFigures.FIGURE_FIELDS,
     "report_url",
     "url",
 ]
