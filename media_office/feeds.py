@@ -18,7 +18,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext, override
 
 from core.languages import bcp47
-from core.published import only_public
+from core.visibility import public
 
 logger = logging.getLogger(__name__)
 
@@ -261,7 +261,7 @@ class DecisionMonthFeed(PageFeed):
 def written_in_language(queryset, listing_page):
     """Live, public pages under the listing, written in its language (no untranslated aliases)."""
     return (
-        only_public(queryset.live())
+        public(queryset)
         .descendant_of(listing_page)
         .filter(alias_of__isnull=True, locale_id=listing_page.locale_id)
     )
