@@ -132,10 +132,10 @@ def _translation_targets(request, page):
     chain = [page, *reversed(page.get_ancestors().filter(depth__gt=1))]
     translations = {
         (candidate.locale_id, candidate.translation_key): candidate
-        for candidate in Page.objects.filter(
-            translation_key__in=[p.translation_key for p in chain],
-            live=True,
-            alias_of__isnull=True,
+        for candidate in public(
+            Page.objects.filter(
+                translation_key__in=[p.translation_key for p in chain], alias_of__isnull=True
+            )
         ).only("id", "url_path", "locale_id", "translation_key", "path", "depth")
     }
     locales = {locale.language_code: locale for locale in Locale.objects.all()}

@@ -18,7 +18,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext, override
 
 from core.languages import bcp47
-from core.visibility import public
+from core.visibility import public, public_document_ids
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +105,12 @@ class PageFeed(Feed):
 
     def item_enclosures(self, item):
         enclosures = []
-        for document in self.item_documents(item):
+        documents = self.item_documents(item)
+        # A feed is public: only documents the public may download (core.visibility).
+        allowed = public_document_ids([document.pk for document in documents])
+        for document in documents:
+            if document.pk not in allowed:
+                continue
             if document.file_extension.lower() != "pdf":
                 continue
             try:
