@@ -359,6 +359,10 @@ class Importer:
         existing = record.document or record.image
         stored = store_file(path, item.title, plan.language, existing=existing)
         changed = stored.created or (existing is None or existing.pk != stored.obj.pk)
+        if stored.created and stored.kind == "document" and item.parent not in self.items:
+            # WordPress served an upload attached to no post to anyone: so does this site.
+            stored.obj.published = True
+            stored.obj.save(update_fields=["published"])
         record.document = stored.obj if stored.kind == "document" else None
         record.image = stored.obj if stored.kind == "image" else None
         record.status = ImportStatus.IMPORTED

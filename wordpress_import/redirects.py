@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
+from core.visibility import document_is_public, page_is_public
+
 from .files import upload_path
 from .importer import PUBLIC, path_of
 from .mapping import HOLDING
@@ -38,15 +40,14 @@ def old_paths(importer, item, record):
 
 
 def target_of(record):
-    """(page, link) the redirect goes to, or None when the item is not public here."""
+    """(page, link) the redirect goes to, or None when the target is not public here (the
+    site's one rule, core.visibility: a redirect never reveals a closed page or file)."""
     if record.document_id:
-        return None, record.document.url
+        return (None, record.document.url) if document_is_public(record.document) else None
     if record.image_id:
         return None, record.image.get_rendition("original").url
-    if record.page_id:
-        page = record.page.specific
-        if page.live and not page.get_view_restrictions().exists():
-            return page, None
+    if record.page_id and page_is_public(record.page):
+        return record.page.specific, None
     return None
 
 
