@@ -186,7 +186,8 @@ def test_an_interrupted_run_continues_where_it_stopped(demo_site, tmp_path):
     assert ImportRecord.objects.count() == 10
     pages = Page.objects.count()
     counts = Importer(export, UPLOADS, mapping).run()
-    assert counts.unchanged == 10 and counts.created > 0
+    # The ten done before: seven files and two pages unchanged, the missing file still missing.
+    assert (counts.unchanged, counts.file_missing) == (9, 1) and counts.created > 0
     assert Page.objects.count() > pages
     again = Importer(export, UPLOADS, mapping).run()
     assert (again.created, again.updated) == (0, 0)
@@ -293,9 +294,13 @@ def test_huge_posts_oversized_images_and_disguised_files_are_report_lines(demo_s
     output = run_import(tmp_path, export, uploads)
     assert "WXR 1.2" in output
     image = ImportRecord.objects.get(key="post:106")
-    assert image.status == ImportStatus.SKIPPED and "pixels" in image.reason
+    # The reason is the upload form's own message, in the active language, with the count.
+    assert image.status == ImportStatus.SKIPPED and "40008000" in image.reason
+    assert not image.image_id
     disguised = ImportRecord.objects.get(key="post:107")
-    assert disguised.status == ImportStatus.SKIPPED and "HTML" in disguised.reason
+    assert disguised.status == ImportStatus.SKIPPED and disguised.reason
+    assert not disguised.document_id
+    assert not MunicipalDocument.objects.filter(title="Raporti që mungon").exists()
     big = ImportRecord.objects.get(key="post:250")
     assert big.status == ImportStatus.SKIPPED and "larger" in big.reason
     # The rest came in: the release that used the image is imported without it.

@@ -135,8 +135,8 @@ def check_encoding(head):
     """Refuse a declaration the bytes contradict (a UTF-8 file declared Latin-1, or the other
     way round), which would otherwise import every accented letter wrongly."""
     match = DECLARATION.match(head)
-    declared = match.group(1).decode("ascii").lower() if match else "utf-8"
-    if declared in ("utf-8", "utf8"):
+    declared = match.group(1).decode("ascii") if match else "utf-8"
+    if declared.lower() in ("utf-8", "utf8"):
         return
     try:
         text = head.decode("utf-8")
