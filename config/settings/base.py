@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -177,11 +178,19 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("tr", "Türkçe"),
 ]
 
-# Search: Wagtail's database backend (SQLite FTS5 or PostgreSQL full text) unless an
-# Elasticsearch 8 server is configured; then the database backend is kept up to date as well
-# and answers while Elasticsearch is down (docs/decisions/0033-elasticsearch.md). Text is folded
-# in Python (search/normalise.py), so PostgreSQL only needs the `simple` configuration.
+# Search: Wagtail's database backend (SQLite FTS5 or PostgreSQL full text) unless a search
+# engine is configured: OPENSEARCH_URL (OpenSearch 2, what scripts/search-engine runs,
+# docs/decisions/0036-search-engine.md) or ELASTICSEARCH_URL (Elasticsearch 8, decision 0033).
+# Then the database backend is kept up to date as well and answers while the engine is down.
+# Text is folded in Python (search/normalise.py), so PostgreSQL only needs `simple`.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
+if ELASTICSEARCH_URL and OPENSEARCH_URL:
+    raise ImproperlyConfigured("Set ELASTICSEARCH_URL or OPENSEARCH_URL, not both")
+# One prefix per environment (prizren_prod_, prizren_staging_…) when they share a cluster.
+SEARCH_INDEX_PREFIX = os.environ.get(
+    "SEARCH_INDEX_PREFIX", os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "prizren_")
+)
 DATABASE_SEARCH_BACKEND = {
     "BACKEND": "wagtail.search.backends.database",
     "SEARCH_CONFIG": "simple",
@@ -190,12 +199,14 @@ DATABASE_SEARCH_BACKEND = {
 SEARCH_BASELINE = env_bool("SEARCH_BASELINE")
 if SEARCH_BASELINE:
     DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database"}
-if ELASTICSEARCH_URL:
+if ELASTICSEARCH_URL or OPENSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": env_list("ELASTICSEARCH_URL"),
-            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "prizren_"),
+            "BACKEND": "search.backends.opensearch"
+            if OPENSEARCH_URL
+            else "search.backends.elasticsearch",
+            "URLS": env_list("OPENSEARCH_URL" if OPENSEARCH_URL else "ELASTICSEARCH_URL"),
+            "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             "TIMEOUT": 2,
             "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
         },

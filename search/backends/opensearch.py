@@ -1,0 +1,54 @@
+"""modelsearch's OpenSearch 2 backend with the site's analyzers and circuit breaker
+(search/backends/engine.py, docs/decisions/0036-search-engine.md).
+
+Server: OpenSearch 2.x (the engine of scripts/search-engine is 2.19); client opensearch-py 2.x.
+"""
+
+from modelsearch.backends.opensearch2 import (
+    OpenSearch2Mapping,
+    OpenSearch2SearchBackend,
+    OpenSearch2SearchQueryCompiler,
+    OpenSearch2SearchResults,
+)
+
+from .engine import engine_params, guarded, set_analyzers
+
+
+class PrizrenOpenSearchMapping(OpenSearch2Mapping):
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        set_analyzers(mapping["properties"])
+        return mapping
+
+
+class PrizrenOpenSearchQueryCompiler(OpenSearch2SearchQueryCompiler):
+    mapping_class = PrizrenOpenSearchMapping
+
+
+class PrizrenOpenSearchResults(OpenSearch2SearchResults):
+    def _backend_do_search(self, body, **kwargs):
+        return guarded(super()._backend_do_search, body, **kwargs)
+
+    def _do_count(self):
+        return guarded(super()._do_count)
+
+
+class PrizrenOpenSearchBackend(OpenSearch2SearchBackend):
+    mapping_class = PrizrenOpenSearchMapping
+    query_compiler_class = PrizrenOpenSearchQueryCompiler
+    results_class = PrizrenOpenSearchResults
+
+    def __init__(self, params):
+        super().__init__(engine_params(params))
+
+    def add(self, obj):
+        return guarded(super().add, obj)
+
+    def add_bulk(self, model, obj_list):
+        return guarded(super().add_bulk, model, obj_list)
+
+    def delete(self, obj):
+        return guarded(super().delete, obj)
+
+
+SearchBackend = PrizrenOpenSearchBackend
