@@ -13,6 +13,7 @@ import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.logging.LogConfigurator;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
+import org.opensearch.index.reindex.ReindexPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.plugins.Plugin;
@@ -29,7 +30,7 @@ import org.opensearch.transport.Netty4Plugin;
 public final class EngineNode extends Node {
 
     static final List<Class<? extends Plugin>> PLUGINS =
-            List.of(Netty4Plugin.class, CommonAnalysisPlugin.class);
+            List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, ReindexPlugin.class);
 
     private EngineNode(Environment environment, Collection<Class<? extends Plugin>> plugins) {
         super(environment, plugins, true);
