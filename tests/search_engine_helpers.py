@@ -117,7 +117,13 @@ def search_engine():
 
 def engine_settings(url, fallback=True, prefix=PREFIX):
     backends = {
-        "default": {"BACKEND": BACKEND, "URLS": [url], "TIMEOUT": 2, "INDEX_PREFIX": prefix},
+        "default": {
+            "BACKEND": BACKEND,
+            "URLS": [url],
+            "TIMEOUT": 2,
+            "INDEX_PREFIX": prefix,
+            "AUTO_UPDATE": False,  # changes go through search/queue.py
+        },
         "database": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"},
     }
     return backends, ("database" if fallback else "")

@@ -209,6 +209,9 @@ if ELASTICSEARCH_URL or OPENSEARCH_URL:
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             "TIMEOUT": 2,
             "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+            # Changes reach the engine through the durable queue of search/queue.py, not
+            # through Wagtail's signal handlers (docs/decisions/0037-index-queue.md).
+            "AUTO_UPDATE": False,
         },
         "database": DATABASE_SEARCH_BACKEND,
     }
