@@ -13,6 +13,9 @@ from modelsearch.backends.opensearch2 import (
 
 from .engine import engine_params, guarded, set_analyzers
 
+# Seconds a query may take before search falls back to the database (indexing keeps TIMEOUT).
+SEARCH_TIMEOUT = 1.5
+
 
 class PrizrenOpenSearchMapping(OpenSearch2Mapping):
     def get_mapping(self):
@@ -27,6 +30,8 @@ class PrizrenOpenSearchQueryCompiler(OpenSearch2SearchQueryCompiler):
 
 class PrizrenOpenSearchResults(OpenSearch2SearchResults):
     def _backend_do_search(self, body, **kwargs):
+        # A reader waits SEARCH_TIMEOUT at most before the database answers instead.
+        kwargs.setdefault("request_timeout", self.backend.search_timeout)
         return guarded(super()._backend_do_search, body, **kwargs)
 
     def _do_count(self):
@@ -39,7 +44,9 @@ class PrizrenOpenSearchBackend(OpenSearch2SearchBackend):
     results_class = PrizrenOpenSearchResults
 
     def __init__(self, params):
-        super().__init__(engine_params(params))
+        params = engine_params(params)
+        self.search_timeout = params.pop("SEARCH_TIMEOUT", SEARCH_TIMEOUT)
+        super().__init__(params)
 
     def add(self, obj):
         return guarded(super().add, obj)
