@@ -212,7 +212,16 @@ if ELASTICSEARCH_URL or OPENSEARCH_URL:
             "URLS": env_list("OPENSEARCH_URL" if OPENSEARCH_URL else "ELASTICSEARCH_URL"),
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             "TIMEOUT": 2,
-            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+            # No retry on one node; on several, a refused node is retried on the next one.
+            "OPTIONS": {"retry_on_timeout": False},
+            # Replicas per shard: 1 on a cluster of 3 nodes (README, Search engine).
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "index": {
+                        "number_of_replicas": int(os.environ.get("SEARCH_INDEX_REPLICAS", "1"))
+                    }
+                }
+            },
             # Changes reach the engine through the durable queue of search/queue.py, not
             # through Wagtail's signal handlers (docs/decisions/0037-index-queue.md).
             "AUTO_UPDATE": False,

@@ -152,7 +152,10 @@ def engine_params(params):
     params.setdefault("TIMEOUT", 2)
     params["INDEX_SETTINGS"] = merge(INDEX_SETTINGS, params.get("INDEX_SETTINGS", {}))
     options = dict(params.get("OPTIONS", {}))
-    options.setdefault("max_retries", 0)
+    # One node: no retry (the breaker decides). Several: a refused node is retried on the next
+    # one at once, so a cluster with a node down keeps answering.
+    urls = params.get("URLS") or []
+    options.setdefault("max_retries", max(0, len(urls) - 1) if isinstance(urls, list) else 0)
     options.setdefault("retry_on_timeout", False)
     params["OPTIONS"] = options
     return params

@@ -5,6 +5,7 @@ Server: OpenSearch 2.x (the engine of scripts/search-engine is 2.19); client ope
 """
 
 from modelsearch.backends.opensearch2 import (
+    OpenSearch2Index,
     OpenSearch2Mapping,
     OpenSearch2SearchBackend,
     OpenSearch2SearchQueryCompiler,
@@ -15,6 +16,39 @@ from .engine import engine_params, guarded, set_analyzers
 
 # Seconds a query may take before search falls back to the database (indexing keeps TIMEOUT).
 SEARCH_TIMEOUT = 1.5
+# Creating, mapping, aliasing and deleting indexes, and batches (update_index, a drain after
+# an outage) wait for shards on every node: they get this long, not the 2 s of a live save.
+MANAGE_TIMEOUT = 60
+BATCH_ITEMS = 50
+
+
+class PrizrenOpenSearchIndex(OpenSearch2Index):
+    def __init__(self, backend, name):
+        super().__init__(backend, name)
+        self.live_es, self.es = self.es, backend.manage_es
+
+    def add_item(self, item):
+        self.es, managed = self.live_es, self.es
+        try:
+            return super().add_item(item)
+        finally:
+            self.es = managed
+
+    def delete_item(self, item):
+        self.es, managed = self.live_es, self.es
+        try:
+            return super().delete_item(item)
+        finally:
+            self.es = managed
+
+    def add_items(self, model, items):
+        if len(items) > BATCH_ITEMS:
+            return super().add_items(model, items)
+        self.es, managed = self.live_es, self.es
+        try:
+            return super().add_items(model, items)
+        finally:
+            self.es = managed
 
 
 class PrizrenOpenSearchMapping(OpenSearch2Mapping):
@@ -40,13 +74,18 @@ class PrizrenOpenSearchResults(OpenSearch2SearchResults):
 
 class PrizrenOpenSearchBackend(OpenSearch2SearchBackend):
     mapping_class = PrizrenOpenSearchMapping
+    index_class = PrizrenOpenSearchIndex
     query_compiler_class = PrizrenOpenSearchQueryCompiler
     results_class = PrizrenOpenSearchResults
 
     def __init__(self, params):
         params = engine_params(params)
         self.search_timeout = params.pop("SEARCH_TIMEOUT", SEARCH_TIMEOUT)
+        options = dict(params["OPTIONS"])
         super().__init__(params)
+        self.manage_es = self.client_class(
+            hosts=self.hosts, **(options | {"timeout": MANAGE_TIMEOUT})
+        )
 
     def add(self, obj):
         return guarded(super().add, obj)

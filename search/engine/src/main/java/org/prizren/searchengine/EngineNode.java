@@ -64,7 +64,10 @@ public final class EngineNode extends Node {
                 .put("http.port", httpPort)
                 .put("transport.port", transportPort)
                 // A development machine's disk may be fuller than a server's: never go read-only.
-                .put("cluster.routing.allocation.disk.threshold_enabled", false);
+                .put("cluster.routing.allocation.disk.threshold_enabled", false)
+                // Indexes are created by `update_index` with the site's analyzers and mappings;
+                // a document sent before that is refused (and stays queued), never auto-mapped.
+                .put("action.auto_create_index", false);
         if (args.length > 4) {
             List<String> seeds = List.of(args[4].split(","));
             settings.putList("discovery.seed_hosts",
