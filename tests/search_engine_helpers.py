@@ -24,7 +24,12 @@ PREFIX = f"test_{os.getpid()}_"
 
 
 def script(*args, nodes=1, port=PORT, home=None, check=True):
-    env = dict(os.environ, SEARCH_ENGINE_PORT=str(port))
+    # Ports and home follow from the arguments, never from the caller's environment (the
+    # cluster of the tests runs beside the session's single node).
+    env = dict(
+        os.environ, SEARCH_ENGINE_PORT=str(port), SEARCH_ENGINE_TRANSPORT_PORT=str(port + 100)
+    )
+    env.pop("SEARCH_ENGINE_HOME", None)
     if home:
         env["SEARCH_ENGINE_HOME"] = str(home)
     args = [str(SCRIPT), *args] + (["--nodes", str(nodes)] if nodes > 1 else [])
@@ -39,8 +44,13 @@ class Engine:
 
     def __init__(self, port=PORT, nodes=1, home=None):
         self.port, self.nodes = port, nodes
+        # As scripts/search-engine chooses it.
         default = "var/search-engine-cluster" if nodes > 1 else "var/search-engine"
-        self.home = Path(home or os.environ.get("SEARCH_ENGINE_HOME") or ROOT / default)
+        if port != 9200:
+            default += f"-{port}"
+        if home is None and nodes == 1:
+            home = os.environ.get("SEARCH_ENGINE_HOME")
+        self.home = Path(home or ROOT / default)
         if not self.home.is_absolute():
             self.home = ROOT / self.home
         self.started_here = False
