@@ -13,7 +13,8 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from wagtail.admin.views.account import LoginView
 
-from core.ratelimit import RateLimited, client_address, hit
+from core.client_address import client_address
+from core.ratelimit import RateLimited, hit
 
 logger = logging.getLogger(__name__)
 

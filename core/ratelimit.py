@@ -1,7 +1,7 @@
 """Rate limits for public forms, shared by every application server through the cache.
 
-The client address is REMOTE_ADDR: nginx sets it to the real peer; an X-Forwarded-For header
-sent by the client is never trusted here.
+The client address comes from core.client_address: REMOTE_ADDR, or the proxy's X-Forwarded-For
+when REMOTE_ADDR is a trusted proxy (TRUSTED_PROXIES).
 """
 
 import hashlib
@@ -10,13 +10,11 @@ import time
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from core.client_address import client_address
+
 
 class RateLimited(Exception):
     message = _("Too many submissions from your address. Please wait a few minutes and retry.")
-
-
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def hit(scope, key, *, limit, period):

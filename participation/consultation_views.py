@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
+from core.client_address import client_address
 from core.published import only_public
 from core.ratelimit import RateLimited
 from transparency.choices import ActivityKind, ActivityStatus
@@ -60,7 +61,7 @@ def consultation_comment(request, page_id):
         return TemplateResponse(request, TEMPLATE, context, status=429)
     sent_url = reverse("consultation_comment_sent", args=[page.pk])
     if form.is_spam():
-        logger.info("Consultation comment dropped as spam from %s", request.META.get("REMOTE_ADDR"))
+        logger.info("Consultation comment dropped as spam from %s", client_address(request))
         return HttpResponseRedirect(sent_url)
     if not form.is_valid():
         return TemplateResponse(request, TEMPLATE, {**context, "form": form})

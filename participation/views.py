@@ -7,6 +7,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 
+from core.client_address import client_address
 from core.ratelimit import RateLimited, hit_for_request
 
 from .forms import AccessRequestForm
@@ -49,7 +50,7 @@ def access_request_form(request, page):
         context = page_context(request, page, form=form, rate_limited=limited.message)
         return TemplateResponse(request, template, context, status=429)
     if form.is_spam():
-        logger.info("Access request dropped as spam from %s", request.META.get("REMOTE_ADDR"))
+        logger.info("Access request dropped as spam from %s", client_address(request))
         request.session.pop(RECEIPT_SESSION_KEY, None)
         return HttpResponseRedirect(page.url + page.reverse_subpage("receipt"))
     if not form.is_valid():

@@ -320,6 +320,10 @@ if FRONTEND_CACHE_PURGE_URL:
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.SafeDocumentForm"
 
+# The proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated): the
+# client address of rate limits and throttles (core/client_address.py). Empty: REMOTE_ADDR only.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+
 # Editor login: at most this many attempts per address and user name per window (temporary).
 LOGIN_ATTEMPTS_LIMIT = int(os.environ.get("LOGIN_ATTEMPTS_LIMIT", "10"))
 LOGIN_ATTEMPTS_PERIOD = int(os.environ.get("LOGIN_ATTEMPTS_PERIOD", "300"))
