@@ -7,13 +7,19 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import health
-from core.login_throttle import throttled_login
+from core.login_throttle import (
+    password_reset_view,
+    throttled_frontend_login,
+    throttled_login,
+    throttled_page_password,
+)
 from documents import views as document_views
 from search import views as search_views
 
 urlpatterns = [
     # --- hardening: throttled admin login, document headers, health ---
     path("admin/login/", throttled_login, name="wagtailadmin_login"),
+    path("admin/password_reset/", password_reset_view, name="wagtailadmin_password_reset"),
     path("health", health, name="health"),
     path(
         "documents/<int:document_id>/<str:document_filename>",
@@ -44,6 +50,13 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("", include("participation.public_urls")),  # --- participation ---
     path("press/", include("media_office.urls")),  # media office: email subscriptions
+    # hardening: Wagtail's front-end login and page passwords, throttled (core/login_throttle)
+    path("_util/login/", throttled_frontend_login, name="wagtailcore_login"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttled_page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

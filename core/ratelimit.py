@@ -7,9 +7,9 @@ when REMOTE_ADDR is a trusted proxy (TRUSTED_PROXIES).
 import hashlib
 import time
 
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from core import counters
 from core.client_address import client_address
 
 
@@ -17,20 +17,20 @@ class RateLimited(Exception):
     message = _("Too many submissions from your address. Please wait a few minutes and retry.")
 
 
+def window_key(scope, key, period):
+    """The cache key of `key`'s counter in `scope` for the current window of `period` s."""
+    window = int(time.time() // period)
+    digest = hashlib.sha256(f"{scope}:{key}".encode()).hexdigest()[:32]
+    return f"ratelimit:{scope}:{digest}:{window}"
+
+
 def hit(scope, key, *, limit, period):
     """Count one hit of `key` in `scope`; raise RateLimited past `limit` hits per `period` s.
 
-    A fixed window per period. If the cache is down, the request goes through: a rate limit
-    must not take a form offline.
+    A fixed window per period. If the cache is down, the count is kept in this process
+    (core.counters): the limit holds per worker and the form keeps working.
     """
-    window = int(time.time() // period)
-    digest = hashlib.sha256(f"{scope}:{key}".encode()).hexdigest()[:32]
-    cache_key = f"ratelimit:{scope}:{digest}:{window}"
-    try:
-        cache.add(cache_key, 0, timeout=period)
-        count = cache.incr(cache_key)
-    except Exception:  # noqa: BLE001 - cache outage: fail open, the form keeps working
-        return
+    count = counters.increment(window_key(scope, key, period), period)
     if count > limit:
         raise RateLimited
 

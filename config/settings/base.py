@@ -327,6 +327,14 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
 # Editor login: at most this many attempts per address and user name per window (temporary).
 LOGIN_ATTEMPTS_LIMIT = int(os.environ.get("LOGIN_ATTEMPTS_LIMIT", "10"))
 LOGIN_ATTEMPTS_PERIOD = int(os.environ.get("LOGIN_ATTEMPTS_PERIOD", "300"))
+# Failures on one account from every client together before it waits 1 s, 2 s, 4 s… between
+# attempts (at most LOGIN_BACKOFF_MAX_SECONDS; known devices never wait; decision 0065).
+LOGIN_ACCOUNT_SOFT_LIMIT = int(os.environ.get("LOGIN_ACCOUNT_SOFT_LIMIT", "50"))
+LOGIN_BACKOFF_MAX_SECONDS = int(os.environ.get("LOGIN_BACKOFF_MAX_SECONDS", "600"))
+# Password reset: requests per client and emails per address in the period.
+PASSWORD_RESET_LIMIT = int(os.environ.get("PASSWORD_RESET_LIMIT", "5"))
+PASSWORD_RESET_EMAILS = int(os.environ.get("PASSWORD_RESET_EMAILS", "3"))
+PASSWORD_RESET_PERIOD = int(os.environ.get("PASSWORD_RESET_PERIOD", "3600"))
 
 # Benchmark floor (bench/load.py): a view returning a fixed file through the same middleware.
 BENCH_FLOOR_FILE = os.environ.get("BENCH_FLOOR_FILE", "")
