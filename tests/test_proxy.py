@@ -1,11 +1,13 @@
 """nginx in front of gunicorn, as deploy/nginx ships it: the client address the rate limits
 see, spoofed headers, slow clients, and media that must never be fetched by path.
 
-Needs Debian's nginx (/usr/sbin/nginx): fails, never skips, without it. Run only these with
+Needs Debian's nginx (/usr/sbin/nginx, installed by `make setup`): without it the suite is
+skipped, and fails in CI (.ci/run sets CI). Run only these with
 `python -m pytest -m proxy -s` (prints the slow-client measurements).
 """
 
 import http.client
+import os
 import re
 import socket
 import threading
@@ -26,7 +28,10 @@ SLOW_SECONDS = 6
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     if not Path(NGINX).exists():
-        pytest.fail(f"nginx not found at {NGINX}: install the Debian package (make setup)")
+        message = f"nginx not found at {NGINX}: install the Debian package (make setup)"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # .ci/run sets CI: the suite must run there
+        pytest.skip(message)
     stack = ProxyStack(tmp_path_factory.mktemp("proxy"))
     try:
         stack.start()
