@@ -17,15 +17,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-LANGUAGES = ("sq", "sr", "tr")
+from core.transliteration import CYRILLIC_TO_LATIN_TABLE
 
-CYRILLIC_TO_LATIN = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z",
-    "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c",
-    "ч": "č", "џ": "dž", "ш": "š",
-}  # fmt: skip
-CYRILLIC_TO_LATIN.update({k.upper(): v.capitalize() for k, v in CYRILLIC_TO_LATIN.items()})
+LANGUAGES = ("sq", "sr", "tr")
 
 # Letters without a Unicode decomposition, and Turkish dotted/dotless i (before lower()).
 SPECIAL_LETTERS = str.maketrans(
@@ -76,15 +70,12 @@ SUFFIXES = {
 VOWELS = "aeiou"
 
 
-CYRILLIC_TABLE = str.maketrans(CYRILLIC_TO_LATIN)
-
-
 def fold(text):
     """Fold text to lower-case ASCII letters and digits (other characters are kept as they are)."""
     if not text:
         return ""
     text = unicodedata.normalize("NFKC", str(text))
-    text = text.translate(CYRILLIC_TABLE)
+    text = text.translate(CYRILLIC_TO_LATIN_TABLE)
     text = text.translate(SPECIAL_LETTERS).lower().translate(SPECIAL_LETTERS)
     if text.isascii():
         return text

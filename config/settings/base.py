@@ -138,7 +138,11 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogues, then those it keeps for the upstream admin (core.upstream_catalogues).
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    *sorted(path for path in (BASE_DIR / "locale" / "upstream").glob("*") if path.is_dir()),
+]
 TIME_ZONE = "Europe/Belgrade"
 USE_I18N = True
 USE_TZ = True
