@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -43,6 +44,10 @@ def access_request_form(request, page):
         return TemplateResponse(request, template, context)
 
     form = AccessRequestForm(request.POST)
+    token = form.submission_token()
+    already = AccessRequest.objects.filter(submission_token=token).first() if token else None
+    if already is not None:
+        return show_receipt(request, page, already)
     try:
         rate_limit(request, "access-request")
     except RateLimited as limited:
@@ -67,8 +72,19 @@ def access_request_form(request, page):
         name=data["name"],
         is_urgent=data["is_urgent"],
         urgency_reason=data["urgency_reason"] if data["is_urgent"] else "",
+        submission_token=token,
     )
-    access_request.save()
+    try:
+        access_request.save()
+    except IntegrityError:
+        # The same submission arrived twice at once: the other one is in the register.
+        access_request = AccessRequest.objects.filter(submission_token=token).first()
+        if token is None or access_request is None:
+            raise
+    return show_receipt(request, page, access_request)
+
+
+def show_receipt(request, page, access_request):
     request.session[RECEIPT_SESSION_KEY] = access_request.reference
     return HttpResponseRedirect(page.url + page.reverse_subpage("receipt"))
 

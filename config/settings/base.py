@@ -279,10 +279,11 @@ X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
 
 # Cache: a Redis outage must not take the site down, so the Redis backend fails open
-# (core/cache.py). Sessions live in the cache when it is shared by every application server.
+# (core/cache.py). Sessions live in the database, never in the cache: a login or a form must
+# work while Redis is down, and a logout must hold when it comes back (decision 0066).
 if REDIS_URL:
     CACHES["default"]["BACKEND"] = "core.cache.FailOpenRedisCache"
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Anonymous public pages, cached per URL (so per language prefix); 0 turns the cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
