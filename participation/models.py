@@ -502,6 +502,9 @@ class ConsultationComment(models.Model):
         verbose_name = _("consultation comment")
         verbose_name_plural = _("consultation comments")
         ordering = ["-submitted_at"]
+        permissions = [
+            ("publish_consultation_report", _("Can publish the report table of a consultation"))
+        ]
 
     def __str__(self):
         excerpt = " ".join(self.text.split())
