@@ -59,6 +59,11 @@ def people(db, django_user_model):
     }
 
 
+def section(client, key):
+    content = client.get(reverse("participation_compliance")).content.decode()
+    return content.split(f'id="compliance-{key}"')[1].split("</section>")[0]
+
+
 def client_for(client, user):
     client.force_login(user)
     return client
@@ -158,6 +163,9 @@ def test_head_of_unit_approves_an_embargoed_release_before_its_time(client, site
     assert task_state.status == "in_progress"
 
     head_client = client_for(client, people["head"])
+    waiting = section(head_client, "approvals")
+    assert "Njoftim nën embargo" in waiting and "gazetarja" in waiting
+    assert str(roles.role_label(roles.HEAD)) in waiting
     response = head_client.post(approve_url, {"comment": "Miratuar."})
     assert response.status_code == 302
     task_state.refresh_from_db()
@@ -166,7 +174,14 @@ def test_head_of_unit_approves_an_embargoed_release_before_its_time(client, site
     revision.refresh_from_db()
     assert not release.live, "approved before its time, it must wait for its release time"
     assert revision.approved_go_live_at == release_at
+    assert "Njoftim nën embargo" not in section(head_client, "approvals")
+    assert "Njoftim nën embargo" in section(head_client, "scheduled")
     assert denied(head_client.get(reverse(REGISTER)))
+
+    officer_client = client_for(client, people["access"])
+    dashboard = officer_client.get(reverse("participation_compliance")).content.decode()
+    assert "Njoftim nën embargo" not in dashboard
+    assert 'id="compliance-requests"' in dashboard
 
 
 @pytest.mark.django_db
