@@ -279,6 +279,12 @@ class AccessRequest(models.Model):
 
     days_left_badge.short_description = _("days left")
 
+    def subject_excerpt(self):
+        subject = " ".join(self.subject.split())
+        return subject[:80] + ("…" if len(subject) > 80 else "")
+
+    subject_excerpt.short_description = _("documents requested")
+
     @property
     def decided_on_time(self):
         if self.decided_at is None:
