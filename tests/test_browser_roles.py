@@ -278,4 +278,6 @@ def test_the_roles_screens_have_no_english_word(browser, live_server, language):
                     leftovers[url] = found
         finally:
             page.context.close()
+    for url, found in leftovers.items():
+        print(f"\n{language} {url}: {len(found)} English texts: {', '.join(found[:8])}")
     assert leftovers == {}
