@@ -10,7 +10,7 @@ from core import upstream_catalogues
 
 MINIMUM_SHARE = 0.98
 # Languages whose admin catalogues are complete; a language joins when it reaches the minimum.
-COMPLETE_LANGUAGES = ["sr_Latn", "tr"]
+COMPLETE_LANGUAGES = ["sq", "sr_Latn", "tr"]
 CATALOGUES = [
     upstream_catalogues.Catalogue(app, english.stem, language)
     for app, _dir, english, language in upstream_catalogues.all_catalogues(COMPLETE_LANGUAGES)
@@ -40,6 +40,8 @@ def test_admin_catalogue_is_compiled(catalogue):
 @pytest.mark.parametrize(
     ("language", "english", "expected"),
     [
+        ("sq", "Save draft", "Ruaj draftin"),
+        ("sq", "Submit for moderation", "Dërgo për moderim"),
         ("tr", "Snippets", "Parçacıklar"),
         ("sr-latn", "Save draft", "Sačuvaj nacrt"),
         ("sr-latn", "Pages", "Stranice"),
