@@ -244,21 +244,7 @@ SCREENS = {
 }
 
 
-@pytest.mark.parametrize(
-    "language",
-    [
-        pytest.param(
-            "sq",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="waits for the Albanian catalogues of Wagtail's admin (branch l10n-sq): "
-                "remove this mark when they land (strict: it fails once it passes)",
-            ),
-        ),
-        "sr-latn",
-        "tr",
-    ],
-)
+@pytest.mark.parametrize("language", ["sq", "sr-latn", "tr"])
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_roles_screens_have_no_english_word(browser, live_server, language):
 
