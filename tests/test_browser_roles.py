@@ -239,8 +239,12 @@ def test_the_month_of_decisions_in_one_step_under_ten_actions(browser, live_serv
 
 SCREENS = {
     "unit": ["/admin/", "/admin/pages/add/media_office/pressreleasepage/{press}/"],
-    "head": ["/admin/compliance/", "/admin/decisions/month/"],
-    "access": ["/admin/snippets/participation/accessrequest/"],
+    "head": ["/admin/compliance/", "/admin/decisions/month/", "/admin/pages/{press}/"],
+    "access": [
+        "/admin/snippets/participation/accessrequest/",
+        "/admin/snippets/participation/accessrequest/edit/{request}/",
+    ],
+    "consultation": ["/admin/snippets/participation/consultationcomment/"],
 }
 
 
@@ -249,7 +253,14 @@ SCREENS = {
 def test_the_roles_screens_have_no_english_word(browser, live_server, language):
 
     site = build_site()
-    groups = {"unit": roles.UNIT, "head": roles.HEAD, "access": roles.ACCESS_OFFICER}
+    access_request = AccessRequest(subject="Buxheti i vitit 2026", email="q@example.org")
+    access_request.save()
+    groups = {
+        "unit": roles.UNIT,
+        "head": roles.HEAD,
+        "access": roles.ACCESS_OFFICER,
+        "consultation": roles.CONSULTATION_OFFICER,
+    }
     catalogue_language = {"sq": "sq", "sr-latn": "sr_Latn", "tr": "tr"}[language]
     leftovers = {}
     for role, urls in SCREENS.items():
@@ -257,7 +268,7 @@ def test_the_roles_screens_have_no_english_word(browser, live_server, language):
         page = log_in(browser, live_server.url, f"{role}-{language}")
         try:
             for url in urls:
-                url = url.format(press=site["press"].pk)
+                url = url.format(press=site["press"].pk, request=access_request.pk)
                 page.goto(f"{live_server.url}{url}")
                 found = english_leftovers(visible_texts(page), catalogue_language)
                 if found:
