@@ -1,7 +1,7 @@
 """The communication unit's roles as Wagtail groups, and the workflow between them.
 
 ONE table (ROLES) says what each role may do; `ensure_roles` makes the database say exactly
-that (migration 0005 and `manage.py ensure_roles` call it, so it is idempotent and takes
+that (migration 0007 and `manage.py ensure_roles` call it, so it is idempotent and takes
 historical models). Group names are stored in Albanian; `role_label` shows them in the admin's
 language. Nobody needs to be a superuser for daily work (docs/decisions/0044-roles-and-workflow.md).
 """
@@ -128,10 +128,21 @@ def _create_permissions(apps):
     from django.contrib.auth.management import create_permissions
     from django.contrib.contenttypes.management import create_contenttypes
 
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    ContentType.objects.clear_cache()  # stale after a flush (transactional tests)
     for label in PERMISSION_APPS:
         app_config = global_apps.get_app_config(label)
         create_contenttypes(app_config, verbosity=0, apps=apps)
         create_permissions(app_config, verbosity=0, apps=apps)
+    # Made by a wagtail-localize migration, not by a model's Meta: recreated the same way.
+    translation_type, _created = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    apps.get_model("auth", "Permission").objects.get_or_create(
+        content_type=translation_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
 
 
 def ensure_roles(apps):

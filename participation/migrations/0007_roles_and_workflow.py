@@ -9,7 +9,7 @@ def create_roles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("participation", "0005_consultation_report_permission"),
+        ("participation", "0006_consultation_report_permission"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0006_formstate"),

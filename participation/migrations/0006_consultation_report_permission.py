@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participation', '0004_consultationcomment'),
+        ('participation', '0005_submission_tokens'),
     ]
 
     operations = [
