@@ -283,6 +283,12 @@ class AccessRequest(models.Model):
 
     days_left_badge.short_description = _("days left")
 
+    def subject_excerpt(self):
+        subject = " ".join(self.subject.split())
+        return subject[:80] + ("…" if len(subject) > 80 else "")
+
+    subject_excerpt.short_description = _("documents requested")
+
     @property
     def decided_on_time(self):
         if self.decided_at is None:
@@ -509,6 +515,9 @@ class ConsultationComment(models.Model):
         verbose_name = _("consultation comment")
         verbose_name_plural = _("consultation comments")
         ordering = ["-submitted_at"]
+        permissions = [
+            ("publish_consultation_report", _("Can publish the report table of a consultation"))
+        ]
 
     def __str__(self):
         excerpt = " ".join(self.text.split())

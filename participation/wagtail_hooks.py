@@ -14,8 +14,11 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_columns import LocalizedDateColumn, YesNoColumn, field_column
+
 from . import admin_views, compliance, deadlines
 from .admin_forms import AccessRequestAdminForm, ConsultationCommentAdminForm
+from .bulk_actions import ClassifyCommentsBulkAction
 from .models import OPEN_STATUSES, AccessRequest, ConsultationComment, PublicHoliday
 from .open_data import csv_cell
 
@@ -80,7 +83,14 @@ class AccessRequestViewSet(SnippetViewSet):
     menu_label = _("Document requests")
     index_view_class = AccessRequestIndexView
     filterset_class = AccessRequestFilterSet
-    list_display = ["reference", "received_at", "status", "due_at", "days_left_badge"]
+    list_display = [
+        "reference",
+        "subject_excerpt",
+        field_column(AccessRequest, "received_at", LocalizedDateColumn),
+        "status",
+        field_column(AccessRequest, "due_at", LocalizedDateColumn),
+        "days_left_badge",
+    ]
     list_per_page = 50
     ordering = ["-received_at"]
     search_fields = ["reference", "subject", "name"]
@@ -133,7 +143,11 @@ class PublicHolidayViewSet(SnippetViewSet):
     model = PublicHoliday
     icon = "date"
     menu_label = _("Public holidays")
-    list_display = ["date", "name", "recurs_yearly"]
+    list_display = [
+        field_column(PublicHoliday, "date", LocalizedDateColumn),
+        "name",
+        field_column(PublicHoliday, "recurs_yearly", YesNoColumn),
+    ]
     ordering = ["-recurs_yearly", "date"]
 
 
@@ -153,7 +167,13 @@ class ConsultationCommentViewSet(SnippetViewSet):
     icon = "comment"
     menu_label = _("Consultation comments")
     filterset_class = ConsultationCommentFilterSet
-    list_display = ["excerpt", "consultation", "submitted_at", "language", "status"]
+    list_display = [
+        "excerpt",
+        "consultation",
+        field_column(ConsultationComment, "submitted_at", LocalizedDateColumn),
+        "language",
+        "status",
+    ]
     list_per_page = 50
     ordering = ["-submitted_at"]
     list_export = [
@@ -252,3 +272,6 @@ def register_compliance_menu_item():
         icon_name="warning",
         order=240,
     )
+
+
+hooks.register("register_bulk_action", ClassifyCommentsBulkAction)

@@ -823,8 +823,8 @@ class AccessRequestYear(models.Model):
     panels = [FieldPanel("year"), FieldPanel("received"), FieldPanel("answered_within_deadline")]
 
     class Meta:
-        verbose_name = _("access-to-documents requests of a year")
-        verbose_name_plural = _("access-to-documents requests")
+        verbose_name = _("yearly statistics of access-to-documents requests")
+        verbose_name_plural = _("yearly statistics of access-to-documents requests")
         ordering = ["-year"]
 
     def __str__(self):

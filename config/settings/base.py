@@ -144,6 +144,8 @@ LOCALE_PATHS = [
     BASE_DIR / "locale",
     *sorted(path for path in (BASE_DIR / "locale" / "upstream").glob("*") if path.is_dir()),
 ]
+# Albanian date formats Django lacks (core/formats/sq; docs/decisions/0045-admin-listings.md).
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = "Europe/Belgrade"
 USE_I18N = True
 USE_TZ = True
