@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
-from wagtail import urls as wagtail_urls
+from django.urls import include, path, re_path
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views.serve import authenticate_with_password as document_password
+from wagtail.urls import serve_pattern
 
 from core.health import health
 from core.login_throttle import (
@@ -22,13 +23,17 @@ urlpatterns = [
     path("admin/password_reset/", password_reset_view, name="wagtailadmin_password_reset"),
     path("health", health, name="health"),
     path(
-        "documents/<int:document_id>/<str:document_filename>",
+        "documents/<id:document_id>/<str:document_filename>",
         document_views.serve,
         name="wagtaildocs_serve",
     ),
+    path(
+        "documents/authenticate_with_password/<id:restriction_id>/",
+        document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     # --- end hardening ---
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     # --- participation ---
     path("open-data/", include("participation.urls")),
@@ -53,10 +58,11 @@ urlpatterns += i18n_patterns(
     # hardening: Wagtail's front-end login and page passwords, throttled (core/login_throttle)
     path("_util/login/", throttled_frontend_login, name="wagtailcore_login"),
     path(
-        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/",
         throttled_page_password,
         name="wagtailcore_authenticate_with_password",
     ),
-    path("", include(wagtail_urls)),
+    # Wagtail's page URLs (wagtail.urls) without its `<int:…>` patterns, shadowed above.
+    re_path(serve_pattern, wagtail_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

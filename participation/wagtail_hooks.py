@@ -237,7 +237,7 @@ def register_compliance_url():
             name="participation_compliance",
         ),
         path(
-            "participation/consultations/<int:page_id>/report/",
+            "participation/consultations/<id:page_id>/report/",
             admin_views.consultation_report,
             name="participation_consultation_report",
         ),
