@@ -4,16 +4,17 @@ from django.urls import include, path, re_path
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents.views.serve import authenticate_with_password as document_password
 from wagtail.urls import serve_pattern
 
 from core.health import health
 from core.login_throttle import (
     password_reset_view,
+    throttled_collection_password,
     throttled_frontend_login,
     throttled_login,
     throttled_page_password,
 )
+from core.sitemap import PublicSitemap
 from documents import views as document_views
 from search import views as search_views
 
@@ -27,14 +28,15 @@ urlpatterns = [
         document_views.serve,
         name="wagtaildocs_serve",
     ),
+    # Only Wagtail's collection-password form: every download goes through documents.views.
     path(
         "documents/authenticate_with_password/<id:restriction_id>/",
-        document_password,
+        throttled_collection_password,
         name="wagtaildocs_authenticate_with_password",
     ),
     # --- end hardening ---
     path("admin/", include(wagtailadmin_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
     # --- participation ---
     path("open-data/", include("participation.urls")),
 ]

@@ -1,5 +1,5 @@
 """Every credential form, throttled (core/credential_throttle.py): the admin login, Wagtail's
-front-end login, password reset and page passwords.
+front-end login, password reset, page passwords and collection (document) passwords.
 
 A POST that fails (the form comes back instead of a redirect) counts against the client and the
 account; a successful sign-in marks the browser as a known device of the account. Password
@@ -14,6 +14,7 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
 from wagtail import views as wagtail_views
 from wagtail.admin.views import account
+from wagtail.documents.views.serve import authenticate_with_password as collection_password_view
 from wagtail.urls import WAGTAIL_FRONTEND_LOGIN_TEMPLATE
 
 from core.credential_throttle import CredentialThrottle, normalise_account, throttled_response
@@ -63,6 +64,16 @@ def throttled_page_password(request, page_view_restriction_id, page_id):
         wagtail_views.authenticate_with_password,
         page_view_restriction_id=page_view_restriction_id,
         page_id=page_id,
+    )
+
+
+def throttled_collection_password(request, restriction_id):
+    return _throttled(
+        request,
+        "collection-password",
+        f"restriction:{restriction_id}",
+        collection_password_view,
+        restriction_id=restriction_id,
     )
 
 

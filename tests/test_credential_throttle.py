@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from core import counters
 from core.credential_throttle import DEVICE_COOKIE
@@ -92,6 +92,24 @@ def test_page_password_20_wrong_guesses_then_429(editor, protected_page):
     ]
     assert statuses == [200] * 10 + [429] * 10
     right = post(url, {"password": "sekret-i-mirë", "return_url": "/"}, "198.51.100.8")
+    assert right.status_code == 302
+
+
+def test_collection_password_20_wrong_guesses_then_429(editor):
+    # Tried: 20 wrong passwords on a document collection's password form from one client.
+    collection = Collection.get_first_root_node().add_child(name="Me fjalëkalim")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection,
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password="sekret-i-mirë",
+    )
+    url = f"/documents/authenticate_with_password/{restriction.pk}/"
+    statuses = [
+        post(url, {"password": f"guess-{n}", "return_url": "/"}, "203.0.113.9").status_code
+        for n in range(20)
+    ]
+    assert statuses == [200] * 10 + [429] * 10
+    right = post(url, {"password": "sekret-i-mirë", "return_url": "/"}, "198.51.100.9")
     assert right.status_code == 302
 
 
