@@ -14,6 +14,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from core.choosers import PermissionCheckedSnippetChooserViewSet
+
 from . import admin_views, compliance, deadlines
 from .admin_forms import AccessRequestAdminForm, ConsultationCommentAdminForm
 from .models import OPEN_STATUSES, AccessRequest, ConsultationComment, PublicHoliday
@@ -76,6 +78,7 @@ class AccessRequestIndexView(FormulaSafeExportMixin, IndexView):
 
 class AccessRequestViewSet(SnippetViewSet):
     model = AccessRequest
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     icon = "form"
     menu_label = _("Document requests")
     index_view_class = AccessRequestIndexView
@@ -149,6 +152,7 @@ class ConsultationCommentIndexView(FormulaSafeExportMixin, IndexView):
 
 class ConsultationCommentViewSet(SnippetViewSet):
     model = ConsultationComment
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     index_view_class = ConsultationCommentIndexView
     icon = "comment"
     menu_label = _("Consultation comments")

@@ -47,3 +47,56 @@ def test_address_variants_of_one_mailbox_share_its_confirmation_limit(press_inde
     ]
     assert statuses == [200, 200, 200] + [429] * 5
     assert len(mail.outbox) == 3
+
+
+@pytest.fixture
+def plain_editor(db):
+    """An editor with admin access and nothing on the participation app."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.create(name="Redaktorët e lajmeve")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = get_user_model().objects.create_user("redaktor", "r@prizren.example", "x")
+    user.groups.add(group)
+    return user
+
+
+@pytest.mark.parametrize(
+    ("model", "codename"),
+    [("accessrequest", "view_accessrequest"), ("consultationcomment", "view_consultationcomment")],
+)
+def test_snippet_choosers_show_register_and_comments_only_to_those_allowed(
+    plain_editor, model, codename
+):
+    from datetime import timedelta
+
+    from django.contrib.auth.models import Permission
+    from django.utils import timezone
+
+    from participation.models import AccessRequest, ConsultationComment
+    from tests.participation_helpers import add_consultation
+
+    request = AccessRequest(subject="Procesverbali sekret", email="a@example.org")
+    request.save()
+    today = timezone.localdate()
+    consultation = add_consultation(
+        build_small_site()["sq"], opens_on=today, closes_on=today + timedelta(days=5)
+    )
+    ConsultationComment.objects.create(consultation=consultation, text="Koment i pamoderuar")
+    secret = request.reference if model == "accessrequest" else "Koment i pamoderuar"
+
+    client = Client()
+    client.force_login(plain_editor)
+    for url in (
+        f"/admin/snippets/choose/participation/{model}/",
+        f"/admin/snippets/choose/participation/{model}/results/",
+    ):
+        response = client.get(url)
+        # Wagtail's admin answers a refused permission by sending the editor to the dashboard.
+        assert (response.status_code, response["Location"]) == (302, "/admin/"), url
+        assert secret not in response.content.decode()
+
+    plain_editor.user_permissions.add(Permission.objects.get(codename=codename))
+    allowed = client.get(f"/admin/snippets/choose/participation/{model}/")
+    assert allowed.status_code == 200 and secret in allowed.content.decode()
