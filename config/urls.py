@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
-from wagtail import urls as wagtail_urls
+from django.urls import include, path, re_path
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.urls import serve_pattern
 
 from core.health import health
 from core.login_throttle import (
@@ -23,18 +24,18 @@ urlpatterns = [
     path("admin/password_reset/", password_reset_view, name="wagtailadmin_password_reset"),
     path("health", health, name="health"),
     path(
-        "documents/<int:document_id>/<str:document_filename>",
+        "documents/<id:document_id>/<str:document_filename>",
         document_views.serve,
         name="wagtaildocs_serve",
     ),
-    # --- end hardening ---
-    path("admin/", include(wagtailadmin_urls)),
     # Only Wagtail's collection-password form: every download goes through documents.views.
     path(
-        "documents/authenticate_with_password/<int:restriction_id>/",
+        "documents/authenticate_with_password/<id:restriction_id>/",
         throttled_collection_password,
         name="wagtaildocs_authenticate_with_password",
     ),
+    # --- end hardening ---
+    path("admin/", include(wagtailadmin_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
     # --- participation ---
     path("open-data/", include("participation.urls")),
@@ -59,10 +60,11 @@ urlpatterns += i18n_patterns(
     # hardening: Wagtail's front-end login and page passwords, throttled (core/login_throttle)
     path("_util/login/", throttled_frontend_login, name="wagtailcore_login"),
     path(
-        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/",
         throttled_page_password,
         name="wagtailcore_authenticate_with_password",
     ),
-    path("", include(wagtail_urls)),
+    # Wagtail's page URLs (wagtail.urls) without its `<int:…>` patterns, shadowed above.
+    re_path(serve_pattern, wagtail_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

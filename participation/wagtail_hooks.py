@@ -15,6 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from core.admin_columns import LocalizedDateColumn, YesNoColumn, field_column
+from core.choosers import PermissionCheckedSnippetChooserViewSet
 
 from . import admin_views, compliance, deadlines
 from .admin_forms import AccessRequestAdminForm, ConsultationCommentAdminForm
@@ -79,6 +80,7 @@ class AccessRequestIndexView(FormulaSafeExportMixin, IndexView):
 
 class AccessRequestViewSet(SnippetViewSet):
     model = AccessRequest
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     icon = "form"
     menu_label = _("Document requests")
     index_view_class = AccessRequestIndexView
@@ -163,6 +165,7 @@ class ConsultationCommentIndexView(FormulaSafeExportMixin, IndexView):
 
 class ConsultationCommentViewSet(SnippetViewSet):
     model = ConsultationComment
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     index_view_class = ConsultationCommentIndexView
     icon = "comment"
     menu_label = _("Consultation comments")
@@ -257,7 +260,7 @@ def register_compliance_url():
             name="participation_compliance",
         ),
         path(
-            "participation/consultations/<int:page_id>/report/",
+            "participation/consultations/<id:page_id>/report/",
             admin_views.consultation_report,
             name="participation_consultation_report",
         ),

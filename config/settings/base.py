@@ -241,7 +241,15 @@ else:
 # wagtail-localize: synchronised trees (docs/decisions/0003-synchronised-trees.md).
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Two queues: "documents" (text extraction, OCR) and "default" (emails, index updates), each run
+# by its own `db_worker --queue-name …` in production, so one bad file never holds the mail.
+TASK_QUEUES = ["default", "documents"]
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TASK_QUEUES,
+    }
+}
 
 LOGGING = {
     "version": 1,
@@ -378,5 +386,10 @@ BENCH_FLOOR_FILE = os.environ.get("BENCH_FLOOR_FILE", "")
 # immediate backend otherwise (docs/decisions/0032-document-text.md).
 INSTALLED_APPS += ["django_tasks_db"]
 if env_bool("TASKS_DATABASE"):
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
+# Text extraction runs in a child process with these limits (documents/extraction.py): a
+# hostile PDF costs at most this much time and memory, and the worker goes on.
+DOCUMENT_EXTRACTION_SECONDS = int(os.environ.get("DOCUMENT_EXTRACTION_SECONDS", "60"))
+DOCUMENT_EXTRACTION_MEMORY_MB = int(os.environ.get("DOCUMENT_EXTRACTION_MEMORY_MB", "768"))
+DOCUMENT_OCR_SECONDS = int(os.environ.get("DOCUMENT_OCR_SECONDS", "900"))
 # --- end search ---
