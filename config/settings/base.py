@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "media_office",
     "search",
     "participation",
+    "wordpress_import",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -76,6 +77,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+# Old WordPress addresses by query (/?p=123): before the views, which answer `/` themselves.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "wordpress_import.middleware.OldQueryLinkMiddleware",
+)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
