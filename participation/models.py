@@ -1,5 +1,9 @@
+import secrets
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.html import format_html
@@ -116,6 +120,25 @@ class TransitionError(ValidationError):
     pass
 
 
+def new_status_token():
+    """The secret of a request's private status link: 256 random bits, URL-safe."""
+    return secrets.token_urlsafe(32)
+
+
+def decision_letter_path(instance, filename):
+    # Never the requester's file name, never the reference: a random name in a private folder.
+    return f"access-requests/{uuid.uuid4().hex}.pdf"
+
+
+def validate_pdf(upload):
+    head = upload.read(5)
+    upload.seek(0)
+    if head != b"%PDF-":
+        raise ValidationError(_("The decision letter must be a PDF file."), code="not_pdf")
+    if upload.size > settings.ACCESS_REQUEST_LETTER_MAX_BYTES:
+        raise ValidationError(_("The decision letter is too large."), code="too_large")
+
+
 class AccessRequest(models.Model):
     """One request for access to public documents and what became of it (the register)."""
 
@@ -169,6 +192,25 @@ class AccessRequest(models.Model):
         related_name="+",
     )
     staff_notes = models.TextField(_("internal notes"), blank=True)
+    public_subject = models.CharField(
+        _("subject in the public log"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the public log of requests shows as the subject. Write it without anything "
+            "that identifies the requester; while empty, the log shows no subject."
+        ),
+    )
+    decision_letter = models.FileField(
+        _("decision letter"),
+        upload_to=decision_letter_path,
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
+        help_text=_("A PDF; only the requester sees it, through the private status link."),
+    )
+    status_token = models.CharField(
+        max_length=64, unique=True, editable=False, default=new_status_token
+    )
 
     class Meta:
         verbose_name = _("access-to-documents request")
@@ -279,6 +321,22 @@ class AccessRequest(models.Model):
 
     days_left_badge.short_description = _("days left")
 
+    def complaint_due_at(self, now=None):
+        """Until when the requester may complain to the Agency: after a refusal (even partial)
+        or once the deadline passed without a decision; None otherwise."""
+        rules = deadlines.DeadlineRules.from_settings()
+        if self.status in NEEDS_LEGAL_GROUND and self.decided_at:
+            start = self.decided_at
+        elif self.is_open:
+            start = self.due_at
+        else:
+            return None
+        start_on = timezone.localtime(start).date()
+        holidays = PublicHoliday.dates_between(
+            start_on, deadlines.latest_possible_deadline_day(start_on, rules)
+        )
+        return deadlines.complaint_deadline(start, holidays=holidays, rules=rules)
+
     @property
     def decided_on_time(self):
         if self.decided_at is None:
@@ -372,6 +430,29 @@ class StatusChange(models.Model):
         return f"{self.request}: {self.from_status} → {self.to_status}"
 
 
+class RequesterEmail(models.Model):
+    """The email telling the requester about one status change: at most one per change.
+
+    Created with the change (signals.py) when the request has an email address; the task
+    claims it, sends it and stamps `sent_at`; a failed attempt is released for a retry.
+    """
+
+    status_change = models.OneToOneField(
+        StatusChange, on_delete=models.CASCADE, related_name="requester_email"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["sent_at", "attempts"])]
+
+    def __str__(self):
+        return f"{self.status_change} ({'sent' if self.sent_at else 'pending'})"
+
+
 class DueNotification(models.Model):
     """One reminder email about a request on one day: never two the same day."""
 
@@ -420,6 +501,24 @@ class AccessRequestFormPage(RoutablePageMixin, BasePage):
         from .views import access_request_receipt
 
         return access_request_receipt(request, self)
+
+    @path("status/<str:token>/")
+    def status(self, request, token):
+        from .status_views import request_status
+
+        return request_status(request, self, token)
+
+    @path("status/<str:token>/letter/")
+    def status_letter(self, request, token):
+        from .status_views import request_letter
+
+        return request_letter(request, self, token)
+
+    @path("log/")
+    def log(self, request):
+        from .status_views import request_log
+
+        return request_log(request, self)
 
     @path("statistics/")
     def statistics(self, request):
