@@ -4,10 +4,11 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views.serve import authenticate_with_password
 
 from core.health import health
 from core.login_throttle import throttled_login
+from core.sitemap import PublicSitemap
 from documents import views as document_views
 from search import views as search_views
 
@@ -22,8 +23,13 @@ urlpatterns = [
     ),
     # --- end hardening ---
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Only Wagtail's collection-password form: every download goes through documents.views.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
     # --- participation ---
     path("open-data/", include("participation.urls")),
 ]

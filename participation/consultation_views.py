@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
-from core.published import only_public
 from core.ratelimit import RateLimited
+from core.visibility import public
 from transparency.choices import ActivityKind, ActivityStatus
 from transparency.models import ActivityPage
 
@@ -37,7 +37,7 @@ def source_consultation(page):
 
 def consultation_or_404(page_id):
     page = get_object_or_404(
-        only_public(ActivityPage.objects.live()), pk=page_id, kind=ActivityKind.CONSULTATION
+        public(ActivityPage.objects), pk=page_id, kind=ActivityKind.CONSULTATION
     )
     return page, source_consultation(page)
 

@@ -169,6 +169,9 @@ WAGTAILDOCS_DOCUMENT_MODEL = "documents.MunicipalDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# e.g. "/_protected_media/": downloads answer with X-Accel-Redirect to that nginx `internal`
+# location (alias MEDIA_ROOT) instead of streaming the file (docs/decisions/0061).
+DOCUMENTS_ACCEL_REDIRECT_PREFIX = os.environ.get("DOCUMENTS_ACCEL_REDIRECT_PREFIX", "")
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # About 40 megapixels: a 100-megapixel JPEG costs close to 1 GB of memory to resize.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
