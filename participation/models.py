@@ -8,6 +8,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -538,6 +539,13 @@ class CommentStatus(models.TextChoices):
 
 
 NEEDS_REASON = {CommentStatus.PARTIALLY_ACCEPTED, CommentStatus.REFUSED}
+# The status labels are plural column headings of the report table; one comment's answer:
+ANSWER_LABELS = {
+    CommentStatus.PENDING: pgettext_lazy("answer to one comment", "Not answered yet"),
+    CommentStatus.ACCEPTED: pgettext_lazy("answer to one comment", "Accepted"),
+    CommentStatus.PARTIALLY_ACCEPTED: pgettext_lazy("answer to one comment", "Partly accepted"),
+    CommentStatus.REFUSED: pgettext_lazy("answer to one comment", "Not accepted"),
+}
 
 
 class Gender(models.TextChoices):
@@ -584,7 +592,21 @@ class ConsultationComment(models.Model):
         _("reason"),
         max_length=2000,
         blank=True,
-        help_text=_("Required when the comment is refused or partially accepted."),
+        help_text=_(
+            "The municipality's answer: required when the comment is refused or partially "
+            "accepted. Write it in the language of the comment."
+        ),
+    )
+    show_text = models.BooleanField(
+        _("publish the comment's text"),
+        default=False,
+        help_text=_(
+            "Tick once the text has been read and holds nothing abusive or personal. The "
+            "answer is published either way; the commenter's name and email never are."
+        ),
+    )
+    published_at = models.DateTimeField(
+        _("answer published"), null=True, blank=True, editable=False
     )
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -633,3 +655,23 @@ class ConsultationComment(models.Model):
         return str(self)
 
     excerpt.short_description = _("comment")
+
+    @property
+    def answer_label(self):
+        return ANSWER_LABELS[CommentStatus(self.status)]
+
+
+class CommentAnswerEmail(models.Model):
+    """The email telling a commenter the answer to their comment: at most one per comment."""
+
+    comment = models.OneToOneField(
+        ConsultationComment, on_delete=models.CASCADE, related_name="answer_email"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    def __str__(self):
+        return f"{self.comment_id} ({'sent' if self.sent_at else 'pending'})"

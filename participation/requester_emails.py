@@ -12,6 +12,8 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 from wagtail.models import Site
 
+from core.visibility import public
+
 from .models import AccessRequestFormPage, RequestStatus
 
 
@@ -24,7 +26,7 @@ def absolute(path):
 
 def request_page(language):
     """The live request page in `language`, else the Albanian one; None if there is none."""
-    pages = AccessRequestFormPage.objects.live().public()
+    pages = public(AccessRequestFormPage.objects.all())
     return (
         pages.filter(locale__language_code=language).first()
         or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()

@@ -1,4 +1,5 @@
-"""Sending the requester's emails: claimed, sent, stamped; a failure is released for a retry.
+"""Sending the emails to requesters and commenters: claimed, sent, stamped; a failure is
+released for a retry.
 
 Never twice: a row is claimed by one atomic UPDATE (only one worker wins it) and `sent_at` is
 stamped right after the SMTP server accepted the message. Retried: a failed attempt clears
@@ -14,7 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
-from .models import RequesterEmail
+from .answers import answer_message
+from .models import CommentAnswerEmail, RequesterEmail
 from .requester_emails import status_message
 
 logger = logging.getLogger(__name__)
@@ -22,44 +24,61 @@ logger = logging.getLogger(__name__)
 CLAIM_FOR = timedelta(minutes=10)
 
 
-def pending_emails(now=None):
+def pending(model, now=None):
+    """Rows of an outbox `model` (RequesterEmail, CommentAnswerEmail) still to send."""
     now = now or timezone.now()
-    return RequesterEmail.objects.filter(
+    return model.objects.filter(
         Q(claimed_until__isnull=True) | Q(claimed_until__lt=now),
         sent_at__isnull=True,
         attempts__lt=settings.ACCESS_REQUEST_EMAIL_ATTEMPTS,
     )
 
 
-def send_requester_email(email_id):
-    """Send one queued email; True if this call sent it."""
+def deliver(model, pk, build_message):
+    """Send one queued email of `model`; True if this call sent it."""
     now = timezone.now()
-    claimed = pending_emails(now).filter(pk=email_id).update(claimed_until=now + CLAIM_FOR)
-    if not claimed:
+    if not pending(model, now).filter(pk=pk).update(claimed_until=now + CLAIM_FOR):
         return False  # sent already, being sent by another worker, or given up
-    email = RequesterEmail.objects.select_related("status_change__request").get(pk=email_id)
+    row = model.objects.get(pk=pk)
     try:
-        status_message(email.status_change).send()
+        build_message(row).send()
     except Exception as error:  # noqa: BLE001 - SMTP errors of every kind are retried
-        logger.warning("requester email %s not sent: %s", email_id, error)
-        RequesterEmail.objects.filter(pk=email_id).update(
-            claimed_until=None, attempts=email.attempts + 1, last_error=str(error)[:300]
+        logger.warning("%s %s not sent: %s", model.__name__, pk, error)
+        model.objects.filter(pk=pk).update(
+            claimed_until=None, attempts=row.attempts + 1, last_error=str(error)[:300]
         )
         return False
-    RequesterEmail.objects.filter(pk=email_id).update(
-        sent_at=timezone.now(), attempts=email.attempts + 1, last_error=""
+    model.objects.filter(pk=pk).update(
+        sent_at=timezone.now(), attempts=row.attempts + 1, last_error=""
     )
     return True
 
 
+def send_requester_email(email_id):
+    return deliver(RequesterEmail, email_id, lambda row: status_message(row.status_change))
+
+
+def send_answer_email(email_id):
+    return deliver(CommentAnswerEmail, email_id, lambda row: answer_message(row.comment))
+
+
 def send_pending_requester_emails():
-    """Retry every email still unsent; returns how many went out."""
-    return sum(
-        send_requester_email(pk)
-        for pk in pending_emails().order_by("pk").values_list("pk", flat=True)
-    )
+    """Retry every email still unsent (requesters and commenters); returns how many went out."""
+    sent = 0
+    for model, send in (
+        (RequesterEmail, send_requester_email),
+        (CommentAnswerEmail, send_answer_email),
+    ):
+        for pk in pending(model).order_by("pk").values_list("pk", flat=True):
+            sent += send(pk)
+    return sent
 
 
 @task()
 def send_requester_email_task(email_id):
     return send_requester_email(email_id)
+
+
+@task()
+def send_answer_email_task(email_id):
+    return send_answer_email(email_id)

@@ -185,7 +185,7 @@ class ConsultationCommentViewSet(SnippetViewSet):
                 heading=_("The comment"),
             ),
             MultiFieldPanel(
-                [FieldPanel("status"), FieldPanel("reason")],
+                [FieldPanel("status"), FieldPanel("reason"), FieldPanel("show_text")],
                 heading=_("The municipality's answer"),
             ),
         ],
