@@ -15,7 +15,7 @@ The rules (docs/decisions/0040-legal-periods.md):
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from django.conf import settings
 from django.utils import timezone
@@ -76,7 +76,9 @@ def compute_deadline(received_at, *, extended=False, urgent=False, holidays=froz
     `holidays` is a set of dates (see PublicHoliday.dates_between); `received_at` is aware.
     """
     if urgent:
-        return received_at + timedelta(hours=rules.urgent_hours)
+        # Elapsed hours: added in UTC, as aware arithmetic in a local zone would add wall-clock
+        # hours and give 47 or 49 across a daylight-saving change.
+        return received_at.astimezone(UTC) + timedelta(hours=rules.urgent_hours)
     tz = timezone.get_current_timezone()
     received_on = timezone.localtime(received_at, tz).date()
     days = rules.extended_days if extended else rules.days
