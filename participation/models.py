@@ -212,6 +212,10 @@ class AccessRequest(models.Model):
     status_token = models.CharField(
         max_length=64, unique=True, editable=False, default=new_status_token
     )
+    # The public form's submission token (core.forms): a retry returns this request's receipt.
+    submission_token = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("access-to-documents request")
@@ -618,6 +622,9 @@ class ConsultationComment(models.Model):
         verbose_name=_("classified by"),
     )
     moderated_at = models.DateTimeField(_("classified"), null=True, blank=True, editable=False)
+    submission_token = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("consultation comment")

@@ -448,6 +448,8 @@ class Decision(Orderable):
 class ActivityIndexPage(RoutablePageMixin, BasePage):
     """The list of one kind of activity, filtered by year (/2023/) and status (?status=open)."""
 
+    cache_query_params = ("status", "page")
+
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
     intro = models.TextField(_("introduction"), blank=True)
 
