@@ -280,6 +280,12 @@ ACCESS_REQUEST_COUNT_WORKING_DAYS = env_bool("ACCESS_REQUEST_COUNT_WORKING_DAYS"
 # "Due soon": this many days or fewer left; staff are emailed daily about these.
 ACCESS_REQUEST_DUE_SOON_DAYS = int(os.environ.get("ACCESS_REQUEST_DUE_SOON_DAYS", "2"))
 ACCESS_REQUEST_NOTIFY_EMAILS = env_list("ACCESS_REQUEST_NOTIFY_EMAILS", "")
+# Days to complain to the Information and Privacy Agency after a decision or after silence.
+ACCESS_REQUEST_COMPLAINT_DAYS = int(os.environ.get("ACCESS_REQUEST_COMPLAINT_DAYS", "15"))
+ACCESS_REQUEST_LETTER_MAX_BYTES = 20 * 1024 * 1024
+# Emails to requesters: attempts before a failing address is given up (manage.py
+# send_requester_emails retries the others).
+ACCESS_REQUEST_EMAIL_ATTEMPTS = int(os.environ.get("ACCESS_REQUEST_EMAIL_ATTEMPTS", "5"))
 # Public forms: submissions per address per hour.
 PARTICIPATION_RATE_LIMIT = int(os.environ.get("PARTICIPATION_RATE_LIMIT", "10"))
 PARTICIPATION_RATE_PERIOD = 3600
