@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /sr-cyrl/ is the Serbian site in Cyrillic, transliterated on the way out (core/cyrillic.py).
+    "core.cyrillic.SerbianCyrillicMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
