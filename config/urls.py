@@ -4,16 +4,23 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import health
-from core.login_throttle import throttled_login
+from core.login_throttle import (
+    password_reset_view,
+    throttled_collection_password,
+    throttled_frontend_login,
+    throttled_login,
+    throttled_page_password,
+)
+from core.sitemap import PublicSitemap
 from documents import views as document_views
 from search import views as search_views
 
 urlpatterns = [
     # --- hardening: throttled admin login, document headers, health ---
     path("admin/login/", throttled_login, name="wagtailadmin_login"),
+    path("admin/password_reset/", password_reset_view, name="wagtailadmin_password_reset"),
     path("health", health, name="health"),
     path(
         "documents/<int:document_id>/<str:document_filename>",
@@ -22,8 +29,13 @@ urlpatterns = [
     ),
     # --- end hardening ---
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Only Wagtail's collection-password form: every download goes through documents.views.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        throttled_collection_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
     # --- participation ---
     path("open-data/", include("participation.urls")),
 ]
@@ -44,6 +56,13 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("", include("participation.public_urls")),  # --- participation ---
     path("press/", include("media_office.urls")),  # media office: email subscriptions
+    # hardening: Wagtail's front-end login and page passwords, throttled (core/login_throttle)
+    path("_util/login/", throttled_frontend_login, name="wagtailcore_login"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttled_page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -10,9 +10,11 @@ class CoreConfig(AppConfig):
         from wagtail.models import Locale, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from core.admin_language import translate_redirect_report_filters
         from core.languages import forget_locale_codes
         from core.middleware import invalidate_page_cache
 
+        translate_redirect_report_filters()
         # Any change visible to readers empties the anonymous page cache (menus, listings and
         # the language switcher show other pages than the one published).
         page_published.connect(invalidate_page_cache, dispatch_uid="pagecache-published")

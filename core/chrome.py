@@ -23,8 +23,8 @@ from wagtail.models import Locale, Page, Site
 
 from core.languages import bcp47
 from core.middleware import current_generation
-from core.published import only_public
 from core.transliteration import latin_to_cyrillic
+from core.visibility import public
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ def site_chrome(request):
 
 def _build_chrome(request, site):
     home = site.root_page.localized.specific
-    children = list(only_public(home.get_children().live()).order_by("path"))
+    children = list(public(home.get_children()).order_by("path"))
 
     def link(page):
         return Link(title=page.title, url=page.get_url(request) or "", path=page.path)
@@ -159,10 +159,10 @@ def _translation_targets(request, page):
     chain = [page, *reversed(page.get_ancestors().filter(depth__gt=1))]
     translations = {
         (candidate.locale_id, candidate.translation_key): candidate
-        for candidate in Page.objects.filter(
-            translation_key__in=[p.translation_key for p in chain],
-            live=True,
-            alias_of__isnull=True,
+        for candidate in public(
+            Page.objects.filter(
+                translation_key__in=[p.translation_key for p in chain], alias_of__isnull=True
+            )
         ).only("id", "url_path", "locale_id", "translation_key", "path", "depth")
     }
     locales = {locale.language_code: locale for locale in Locale.objects.all()}

@@ -24,6 +24,10 @@ class BasePage(Page):
 
     # --- end search ---
 
+    # The query parameters the page's answer depends on: the page cache keys on these and
+    # ignores every other one (core/page_cache.py). Listings add their filters and `page`.
+    cache_query_params = ()
+
     class Meta:
         abstract = True
 

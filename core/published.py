@@ -55,9 +55,3 @@ class SiteLookupMiddleware:
             except DatabaseError:
                 pass
         return self.get_response(request)
-
-
-def only_public(pages):
-    """`pages.public()`, which queries every view restriction each time it is called, only
-    while some page is private."""
-    return pages.public() if any_page_is_private() else pages

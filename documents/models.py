@@ -1,3 +1,6 @@
+import posixpath
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +18,29 @@ class TextStatus(models.TextChoices):
     FAILED = "failed", _("text extraction failed")
 
 
+def unguessable_upload_to(document, filename):
+    """`documents/<random token>/<file name>`: a file under media cannot be found by guessing
+    its name (the download URL keeps the readable name; docs/decisions/0061-document-serving.md)."""
+    return posixpath.join("documents", secrets.token_urlsafe(12), filename)
+
+
 class MunicipalDocument(AbstractDocument):
-    """A Wagtail document that knows its language and carries its text for search."""
+    """A Wagtail document that knows its language and carries its text for search.
+
+    Public only as core.visibility decides: used by a public page's published content, or
+    `published` by an editor in a collection without view restrictions.
+    """
+
+    file = models.FileField(upload_to=unguessable_upload_to, max_length=255, verbose_name=_("file"))
+    published = models.BooleanField(
+        _("published on its own"),
+        default=False,
+        help_text=_(
+            "Public even if no published page uses it (only in a collection without "
+            "restrictions). Otherwise the document is public only while a published, public "
+            "page uses it."
+        ),
+    )
 
     language = models.CharField(
         _("language"),
@@ -36,7 +60,7 @@ class MunicipalDocument(AbstractDocument):
     text_error = models.TextField(_("text extraction error"), blank=True, editable=False)
     text_updated_at = models.DateTimeField(_("text extracted at"), null=True, editable=False)
 
-    admin_form_fields = (*WagtailDocument.admin_form_fields, "language")
+    admin_form_fields = (*WagtailDocument.admin_form_fields, "language", "published")
 
     # Wagtail indexes a document's title only; the extracted text is searched as well, folded
     # by search/normalise.py like every page.

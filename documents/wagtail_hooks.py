@@ -1,15 +1,13 @@
 from django.http import Http404
 from wagtail import hooks
-from wagtail.documents import get_document_model
 
-from .visibility import is_public
+from core.visibility import document_is_visible_to
 
 
-@hooks.register("before_serve_document")
-def refuse_documents_of_unpublished_pages(document, request):
-    options = get_document_model()._meta
-    if request.user.has_perm(f"{options.app_label}.change_{options.model_name}"):
-        return None
-    if not is_public(document):
+@hooks.register("before_serve_document", order=-10)
+def refuse_closed_documents(document, request):
+    """404 for a document this reader may not see (core.visibility); a collection's own
+    restrictions are left to Wagtail's next hook, which asks for the login or password."""
+    if not document_is_visible_to(request, document, collection_restrictions=False):
         raise Http404
     return None

@@ -7,8 +7,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import StandardStreamBlock
 from core.models import BasePage
-from core.published import only_public
 from core.routing import DirectRouteMixin
+from core.visibility import public
 
 
 class HomePage(DirectRouteMixin, BasePage):
@@ -51,7 +51,7 @@ class HomePage(DirectRouteMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = only_public(self.get_children().live()).in_menu().specific()
+        context["sections"] = public(self.get_children()).in_menu().specific()
         context["latest_press_releases"] = self.latest_press_releases()
         context["open_consultations"] = self.open_consultations()
         context["latest_decisions"] = self.latest_decisions()
@@ -69,7 +69,7 @@ class HomePage(DirectRouteMixin, BasePage):
         from transparency.models import ActivityPage
 
         candidates = (
-            only_public(ActivityPage.objects.live())
+            public(ActivityPage.objects)
             .descendant_of(self)
             .filter(kind=ActivityKind.CONSULTATION)
             .order_by("closes_on", "date")
@@ -81,7 +81,7 @@ class HomePage(DirectRouteMixin, BasePage):
         from transparency.models import DecisionMonthPage
 
         return list(
-            only_public(DecisionMonthPage.objects.live())
+            public(DecisionMonthPage.objects)
             .descendant_of(self)
             .order_by("-year", "-month")[:limit]
         )

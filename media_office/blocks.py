@@ -41,7 +41,7 @@ class PressReleaseStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock(label=_("Quotation"))
     video = VideoBlock(label=_("Video"))
     # Attachments go through DocumentChooserBlock so Wagtail's reference index knows the
-    # release uses them: documents/visibility.py keeps them closed while it is under embargo.
+    # release uses them: core/visibility.py keeps them closed while it is under embargo.
     attachment = DocumentLinkBlock(label=_("Attachment"))
 
     class Meta:

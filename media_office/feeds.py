@@ -18,7 +18,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext, override
 
 from core.languages import bcp47
-from core.published import only_public
+from core.visibility import public, public_document_ids
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +105,12 @@ class PageFeed(Feed):
 
     def item_enclosures(self, item):
         enclosures = []
-        for document in self.item_documents(item):
+        documents = self.item_documents(item)
+        # A feed is public: only documents the public may download (core.visibility).
+        allowed = public_document_ids([document.pk for document in documents])
+        for document in documents:
+            if document.pk not in allowed:
+                continue
             if document.file_extension.lower() != "pdf":
                 continue
             try:
@@ -261,7 +266,7 @@ class DecisionMonthFeed(PageFeed):
 def written_in_language(queryset, listing_page):
     """Live, public pages under the listing, written in its language (no untranslated aliases)."""
     return (
-        only_public(queryset.live())
+        public(queryset)
         .descendant_of(listing_page)
         .filter(alias_of__isnull=True, locale_id=listing_page.locale_id)
     )

@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.chrome import cached_until_publish
 from core.models import BasePage
-from core.published import only_public
+from core.visibility import public
 
 from .blocks import PressReleaseStreamBlock
 
@@ -80,20 +80,15 @@ register_snippet(PressContact)
 
 
 def visible_releases():
-    """Press releases the public may see: live, public, and dated now or earlier.
-
-    The date check is a second lock on the embargo: a release whose release time has not
-    come stays out even if something made it live early (e.g. a translation published by hand).
-    """
-    return (
-        only_public(PressReleasePage.objects.live())
-        .filter(date__lte=timezone.now())
-        .order_by("-date", "-pk")
-    )
+    """Press releases the public may see (core.visibility: live, public, released), newest
+    first."""
+    return public(PressReleasePage.objects).order_by("-date", "-pk")
 
 
 class PressReleaseIndexPage(RoutablePageMixin, BasePage):
     """The press office: the release archive, its feeds, the subscription form, the contacts."""
+
+    cache_query_params = ("topic", "year", "page")
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -185,13 +180,13 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
         links = []
         same_language = {"locale_id": self.locale_id, "alias_of__isnull": True}
         consultations = (
-            only_public(ActivityIndexPage.objects.live())
+            public(ActivityIndexPage.objects)
             .filter(kind=ActivityKind.CONSULTATION, **same_language)
             .first()
         )
         if consultations is not None:
             links += consultations.feed_links(request)
-        archive = only_public(DecisionArchivePage.objects.live()).filter(**same_language).first()
+        archive = public(DecisionArchivePage.objects).filter(**same_language).first()
         if archive is not None:
             links += archive.feed_links(request)
         return links
@@ -221,6 +216,9 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
 
 
 class PressReleasePage(BasePage):
+    # The embargo: core.visibility keeps the release closed on every channel until `date`.
+    release_date_field = "date"
+
     date = models.DateTimeField(
         _("release date and time"),
         default=timezone.now,
@@ -281,16 +279,6 @@ class PressReleasePage(BasePage):
         if self.date and self.date > timezone.now():
             if self.go_live_at is None or self.go_live_at < self.date:
                 self.go_live_at = self.date
-
-    def serve(self, request, *args, **kwargs):
-        if self.is_embargoed and not getattr(request, "is_preview", False):
-            raise Http404
-        return super().serve(request, *args, **kwargs)
-
-    def get_sitemap_urls(self, request=None):
-        if self.is_embargoed:
-            return []
-        return super().get_sitemap_urls(request)
 
     @cached_property
     def topic_list(self):

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
-from core.published import only_public
+from core.visibility import public
 
 from .emails import release_message
 from .models import Delivery, PressReleasePage, Subscription
@@ -25,7 +25,7 @@ def sendable(release):
         and release.alias_of_id is None
         and release.date <= now
         and release.date >= now - SEND_MAX_AGE
-        and only_public(PressReleasePage.objects.filter(pk=release.pk).live()).exists()
+        and public(PressReleasePage.objects.filter(pk=release.pk)).exists()
     )
 
 

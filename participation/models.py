@@ -169,6 +169,10 @@ class AccessRequest(models.Model):
         related_name="+",
     )
     staff_notes = models.TextField(_("internal notes"), blank=True)
+    # The public form's submission token (core.forms): a retry returns this request's receipt.
+    submission_token = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("access-to-documents request")
@@ -497,6 +501,9 @@ class ConsultationComment(models.Model):
         verbose_name=_("classified by"),
     )
     moderated_at = models.DateTimeField(_("classified"), null=True, blank=True, editable=False)
+    submission_token = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("consultation comment")

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
-from core.published import only_public
+from core.visibility import public
 from transparency.models import ParticipationFigures
 
 from .statistics import yearly_statistics
@@ -112,7 +112,7 @@ def iso(value):
 
 
 def source_pages(model):
-    return only_public(model.objects.live()).filter(
+    return public(model.objects).filter(
         locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True
     )
 

@@ -3,10 +3,12 @@
 import logging
 
 from django.conf import settings
+from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 
+from core.client_address import client_address
 from core.ratelimit import RateLimited, hit_for_request
 
 from .forms import AccessRequestForm
@@ -42,6 +44,10 @@ def access_request_form(request, page):
         return TemplateResponse(request, template, context)
 
     form = AccessRequestForm(request.POST)
+    token = form.submission_token()
+    already = AccessRequest.objects.filter(submission_token=token).first() if token else None
+    if already is not None:
+        return show_receipt(request, page, already)
     try:
         rate_limit(request, "access-request")
     except RateLimited as limited:
@@ -49,7 +55,7 @@ def access_request_form(request, page):
         context = page_context(request, page, form=form, rate_limited=limited.message)
         return TemplateResponse(request, template, context, status=429)
     if form.is_spam():
-        logger.info("Access request dropped as spam from %s", request.META.get("REMOTE_ADDR"))
+        logger.info("Access request dropped as spam from %s", client_address(request))
         request.session.pop(RECEIPT_SESSION_KEY, None)
         return HttpResponseRedirect(page.url + page.reverse_subpage("receipt"))
     if not form.is_valid():
@@ -66,8 +72,19 @@ def access_request_form(request, page):
         name=data["name"],
         is_urgent=data["is_urgent"],
         urgency_reason=data["urgency_reason"] if data["is_urgent"] else "",
+        submission_token=token,
     )
-    access_request.save()
+    try:
+        access_request.save()
+    except IntegrityError:
+        # The same submission arrived twice at once: the other one is in the register.
+        access_request = AccessRequest.objects.filter(submission_token=token).first()
+        if token is None or access_request is None:
+            raise
+    return show_receipt(request, page, access_request)
+
+
+def show_receipt(request, page, access_request):
     request.session[RECEIPT_SESSION_KEY] = access_request.reference
     return HttpResponseRedirect(page.url + page.reverse_subpage("receipt"))
 

@@ -26,8 +26,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
-from core.published import only_public
-from documents.visibility import public_document_ids
+from core import visibility
 
 from .backends import index_table
 from .indexing import searchable_text
@@ -117,12 +116,18 @@ def _term_query(term):
     return Or([PlainText(variant) for variant in term.variants])
 
 
-def _retrieve(backend, queryset, terms, limit=CANDIDATES_PER_TIER):
-    """[(object, tier, rank)]: objects with every term first, then those with some."""
+def _retrieve(backend, queryset, terms, limit=CANDIDATES_PER_TIER, *, backend_queryset=None):
+    """[(object, tier, rank)]: objects with every term first, then those with some.
+
+    The index-table dialects take `queryset` (any SQL); another backend (Elasticsearch) takes
+    `backend_queryset`, filters it can express, and the caller checks the rule after it.
+    """
     required = [term for term in terms if term.required][:MAX_TERMS]
     if not required:
         return []
     dialect = index_table.dialect_for(backend, queryset)
+    if not dialect and backend_queryset is not None:
+        queryset = backend_queryset
     if dialect:
         found = index_table.retrieve(dialect, queryset, required, every_word=True, limit=limit)
     else:
@@ -198,8 +203,13 @@ def _page_date(page):
 
 
 def _page_results(backend, locale, terms):
-    queryset = only_public(Page.objects.live()).filter(locale=locale)
-    hits = _retrieve(backend, queryset, terms)
+    # core.visibility decides, in the candidates' SQL and again on what the backend returned.
+    queryset = visibility.public_pages().filter(locale=locale)
+    hits = _retrieve(
+        backend, queryset, terms, backend_queryset=Page.objects.live().filter(locale=locale)
+    )
+    allowed = visibility.public_page_ids([hit[0].pk for hit in hits])
+    hits = [hit for hit in hits if hit[0].pk in allowed]
     specific = {
         page.pk: page for page in Page.objects.filter(pk__in=[h[0].pk for h in hits]).specific()
     }
@@ -227,8 +237,10 @@ def _document_results(backend, terms, filters):
     queryset = document_model.objects.defer("text")
     if filters.document_language:
         queryset = queryset.filter(language=filters.document_language)
-    hits = _retrieve(backend, queryset, terms)
-    public = public_document_ids([obj.pk for obj, _, _ in hits])
+    hits = _retrieve(
+        backend, visibility.public_documents(queryset), terms, backend_queryset=queryset
+    )
+    public = visibility.public_document_ids([obj.pk for obj, _, _ in hits])
     results = []
     for document, tier, rank in hits:
         if document.pk not in public:

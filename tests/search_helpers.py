@@ -18,10 +18,15 @@ def make_page(home, title, intro="", live=True):
     return page
 
 
-def make_document(title, text, language="sq"):
-    """A document whose text is already known (no extraction runs)."""
+def make_document(title, text, language="sq", published=True):
+    """A document whose text is already known (no extraction runs); published by an editor
+    unless `published=False` (core.visibility: otherwise only a public page opens it)."""
     document = MunicipalDocument(
-        title=title, language=language, text=text, text_status=TextStatus.EXTRACTED
+        title=title,
+        language=language,
+        text=text,
+        text_status=TextStatus.EXTRACTED,
+        published=published,
     )
     document.file.save(f"search-test-{next(_counter)}.txt", ContentFile(text.encode()), save=False)
     document.save()

@@ -54,8 +54,11 @@ def test_editors_can_download_documents_of_drafts(client, demo_site):
     assert client.get(document.url).status_code == 200
 
 
-def test_document_used_by_no_page_is_served(client, db):
+def test_document_used_by_no_page_is_closed_until_an_editor_publishes_it(client, db):
     document = make_document()
+    assert client.get(document.url).status_code == 404
+    document.published = True
+    document.save()
     assert client.get(document.url).status_code == 200
 
 

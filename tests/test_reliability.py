@@ -229,7 +229,7 @@ def test_scale_out_settings_switch_on_with_their_environment_variables():
     assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
     assert storage["OPTIONS"]["bucket_name"] == "prizren-media"
     assert storage["OPTIONS"]["endpoint_url"] == "https://s3.prizren.example"
-    assert sessions == "django.contrib.sessions.backends.cache"
+    assert sessions == "django.contrib.sessions.backends.db"  # never the cache (decision 0066)
     assert frontend["purge"]["LOCATION"] == "http://varnish.internal:6081"
     assert cache_backend == "core.cache.FailOpenRedisCache"
 

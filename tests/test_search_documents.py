@@ -13,7 +13,8 @@ CORPUS = SHARED_DIR / "corpus"
 
 
 def upload(filename, language="sq", title=None, content=None):
-    document = MunicipalDocument(title=title or filename, language=language)
+    # Published by the editor: search finds only public documents (core.visibility).
+    document = MunicipalDocument(title=title or filename, language=language, published=True)
     data = content if content is not None else (CORPUS / filename).read_bytes()
     document.file.save(filename, ContentFile(data), save=False)
     document.save()  # the extraction task runs here: ImmediateBackend in tests

@@ -94,13 +94,15 @@ def test_document_over_the_size_limit_is_refused(editor_client, settings):
     ],
 )
 def test_hostile_file_names_are_sanitised_and_served_as_attachments(editor_client, client, name):
-    response = upload_document(editor_client, name, PDF_BYTES)
+    response = upload_document(editor_client, name, PDF_BYTES, published="on")
     assert response.status_code == 302, form_errors(response)
     document = get_document_model().objects.get()
     stored = document.file.name
     assert ".." not in stored and "\x00" not in stored and "\u202e" not in stored
-    assert stored.startswith("documents/") and "/" not in stored[len("documents/") :]
-    assert len(stored) <= 100
+    # documents/<random token>/<name>: the file cannot be found under media by its name.
+    folder, token, filename = stored.split("/")
+    assert folder == "documents" and len(token) == 16 and filename == document.filename
+    assert len(stored) <= 255
 
     client.logout()
     served = client.get(document.url)
@@ -136,7 +138,7 @@ def test_documents_of_a_restricted_collection_are_private(editor_client, client)
 
 
 def test_public_documents_may_be_cached_by_shared_caches(editor_client, client):
-    upload_document(editor_client, "javno.pdf", PDF_BYTES)
+    upload_document(editor_client, "javno.pdf", PDF_BYTES, published="on")
     document = get_document_model().objects.get()
     client.logout()
     assert client.get(document.url)["Cache-Control"].startswith("public")

@@ -22,7 +22,7 @@ from wagtail_localize.models import TranslationSource
 
 from core.languages import bcp47
 from core.models import BasePage
-from core.published import only_public
+from core.visibility import public
 
 from . import discrepancies as checks
 from .blocks import StrategyStreamBlock, comparable_stream, section_anchor
@@ -39,7 +39,7 @@ PAGE_SIZE = 20
 class AttachedDocument(Orderable):
     """A file of a page. Each document carries its own language (MunicipalDocument.language):
     a file published in several languages is one row per language. Synchronised across the
-    language trees; a foreign key, so Wagtail's reference index sees it (documents/visibility)."""
+    language trees; a foreign key, so Wagtail's reference index sees it (core/visibility)."""
 
     document = models.ForeignKey(
         DOCUMENT_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
@@ -173,7 +173,7 @@ class TransparencyIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = only_public(self.get_children().live()).specific()
+        context["sections"] = public(self.get_children()).specific()
         return context
 
 
@@ -279,7 +279,7 @@ class DecisionArchivePage(RoutablePageMixin, BasePage):
         verbose_name = _("decision archive")
 
     def years(self):
-        return only_public(DecisionYearPage.objects.child_of(self).live()).order_by("-year")
+        return public(DecisionYearPage.objects.child_of(self)).order_by("-year")
 
     @property
     def total_decisions(self):
@@ -334,7 +334,7 @@ class DecisionYearPage(BasePage):
         verbose_name = _("decisions of a year")
 
     def months(self):
-        return only_public(DecisionMonthPage.objects.child_of(self).live()).order_by("month")
+        return public(DecisionMonthPage.objects.child_of(self)).order_by("month")
 
     @property
     def total_decisions(self):
@@ -448,6 +448,8 @@ class Decision(Orderable):
 class ActivityIndexPage(RoutablePageMixin, BasePage):
     """The list of one kind of activity, filtered by year (/2023/) and status (?status=open)."""
 
+    cache_query_params = ("status", "page")
+
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -461,7 +463,7 @@ class ActivityIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("list of activities")
 
     def activities(self):
-        return only_public(ActivityPage.objects.child_of(self).live())
+        return public(ActivityPage.objects.child_of(self))
 
     def available_years(self):
         return sorted(set(self.activities().values_list("year", flat=True)), reverse=True)

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.visibility import public
+
 from . import discrepancies as checks
 from .charts import column_chart, stacked_bar_chart
 from .choices import MONTH_NAMES, ActivityKind, TotalsKind
@@ -80,7 +82,7 @@ class YearFigures:
         from .models import ActivityPage, DecisionYearPage, ParticipatoryBudgetPage, StatedTotals
 
         stated = {row.kind: row for row in StatedTotals.objects.filter(year=year)}
-        activities = list(ActivityPage.objects.live().filter(locale=locale, year=year))
+        activities = list(public(ActivityPage.objects).filter(locale=locale, year=year))
         kinds = []
         for kind in ActivityKind:
             records = [activity for activity in activities if activity.kind == kind.value]
@@ -93,7 +95,7 @@ class YearFigures:
                     has_comments=kind != ActivityKind.MEETING,
                 )
             )
-        budgets = list(ParticipatoryBudgetPage.objects.live().filter(locale=locale, year=year))
+        budgets = list(public(ParticipatoryBudgetPage.objects).filter(locale=locale, year=year))
         kinds.append(
             _kind_figures(
                 TotalsKind.PARTICIPATORY_BUDGET,
@@ -115,7 +117,7 @@ class YearFigures:
                 if getattr(row, name) is not None
             }
 
-        year_page = DecisionYearPage.objects.live().filter(locale=locale, year=year).first()
+        year_page = public(DecisionYearPage.objects).filter(locale=locale, year=year).first()
         months = []
         if year_page is not None:
             months = [

@@ -171,6 +171,9 @@ WAGTAILDOCS_DOCUMENT_MODEL = "documents.MunicipalDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# e.g. "/_protected_media/": downloads answer with X-Accel-Redirect to that nginx `internal`
+# location (alias MEDIA_ROOT) instead of streaming the file (docs/decisions/0061).
+DOCUMENTS_ACCEL_REDIRECT_PREFIX = os.environ.get("DOCUMENTS_ACCEL_REDIRECT_PREFIX", "")
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # About 40 megapixels: a 100-megapixel JPEG costs close to 1 GB of memory to resize.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
@@ -281,10 +284,11 @@ X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
 
 # Cache: a Redis outage must not take the site down, so the Redis backend fails open
-# (core/cache.py). Sessions live in the cache when it is shared by every application server.
+# (core/cache.py). Sessions live in the database, never in the cache: a login or a form must
+# work while Redis is down, and a logout must hold when it comes back (decision 0066).
 if REDIS_URL:
     CACHES["default"]["BACKEND"] = "core.cache.FailOpenRedisCache"
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Anonymous public pages, cached per URL (so per language prefix); 0 turns the cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
@@ -326,9 +330,21 @@ if FRONTEND_CACHE_PURGE_URL:
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.SafeDocumentForm"
 
+# The proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated): the
+# client address of rate limits and throttles (core/client_address.py). Empty: REMOTE_ADDR only.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+
 # Editor login: at most this many attempts per address and user name per window (temporary).
 LOGIN_ATTEMPTS_LIMIT = int(os.environ.get("LOGIN_ATTEMPTS_LIMIT", "10"))
 LOGIN_ATTEMPTS_PERIOD = int(os.environ.get("LOGIN_ATTEMPTS_PERIOD", "300"))
+# Failures on one account from every client together before it waits 1 s, 2 s, 4 s… between
+# attempts (at most LOGIN_BACKOFF_MAX_SECONDS; known devices never wait; decision 0065).
+LOGIN_ACCOUNT_SOFT_LIMIT = int(os.environ.get("LOGIN_ACCOUNT_SOFT_LIMIT", "50"))
+LOGIN_BACKOFF_MAX_SECONDS = int(os.environ.get("LOGIN_BACKOFF_MAX_SECONDS", "600"))
+# Password reset: requests per client and emails per address in the period.
+PASSWORD_RESET_LIMIT = int(os.environ.get("PASSWORD_RESET_LIMIT", "5"))
+PASSWORD_RESET_EMAILS = int(os.environ.get("PASSWORD_RESET_EMAILS", "3"))
+PASSWORD_RESET_PERIOD = int(os.environ.get("PASSWORD_RESET_PERIOD", "3600"))
 
 # Benchmark floor (bench/load.py): a view returning a fixed file through the same middleware.
 BENCH_FLOOR_FILE = os.environ.get("BENCH_FLOOR_FILE", "")
