@@ -138,6 +138,9 @@ def test_hearing_title_place_and_slug_come_from_data(imported, client):
     html = client.get(turkish.url).content.decode()
     assert f'<h1 lang="tr">{turkish.title}</h1>' in html
     assert "untranslated-mark" not in html
+    # The switcher on a hearing page led to the Serbian list: now to the Serbian hearing.
+    serbian_url = hearing(5, "sr-latn").url
+    assert f'<a href="{serbian_url}" hreflang="sr-Latn" lang="sr-Latn">Srpski</a>' in html
 
 
 def test_prose_stays_for_translators_and_is_marked(imported, client):
