@@ -210,3 +210,15 @@ def test_a_record_created_later_is_translated_when_published(imported, db):
         )
         assert turkish.location == "Okul binası – Jur"
         transaction.set_rollback(True)
+
+
+def test_project_names_are_in_the_readers_language_or_marked(imported, client):
+    """Albanian project names were marked lang="tr" on the Turkish page."""
+    from transparency.models import ParticipatoryBudgetPage
+
+    turkish = in_language(ParticipatoryBudgetPage, "tr").get()
+    html = client.get(turkish.url).content.decode()
+    assert '<li lang="tr">Jur köyü</li>' in html
+    assert '<li lang="tr">Kurilla mahallesi, Prizren şehri</li>' in html
+    albanian = in_language(ParticipatoryBudgetPage, "sq").get()
+    assert '<li lang="sq">fshati Zhur</li>' in client.get(albanian.url).content.decode()
