@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 
+from core import views as core_views
 from core.health import health
 from core.login_throttle import (
     password_reset_view,
@@ -36,6 +37,8 @@ urlpatterns = [
         name="wagtaildocs_authenticate_with_password",
     ),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     # --- participation ---
     path("open-data/", include("participation.urls")),
 ]
