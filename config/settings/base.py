@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /sr-cyrl/ is the Serbian site in Cyrillic, transliterated on the way out (core/cyrillic.py).
+    "core.cyrillic.SerbianCyrillicMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -174,6 +176,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "komunikimi@prizren.ex
 # Wagtail
 WAGTAIL_SITE_NAME = "Komuna e Prizrenit"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The public address (robots.txt's sitemap; `manage.py set_site_address`; core.checks warns
+# while it, or the Site, is still a local address).
+SITE_CANONICAL_URL = os.environ.get("SITE_CANONICAL_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.MunicipalDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participation', '0006_requester_follow_up'),
+        ('participation', '0008_requester_follow_up'),
     ]
 
     operations = [

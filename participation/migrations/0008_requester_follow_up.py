@@ -16,7 +16,7 @@ def give_each_request_its_token(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participation', '0005_submission_tokens'),
+        ('participation', '0007_roles_and_workflow'),
     ]
 
     operations = [
