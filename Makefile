@@ -3,7 +3,7 @@ PYTHON := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint messages
+.PHONY: run run-engine test setup lint messages
 
 setup:
 	./scripts/bootstrap
@@ -37,3 +37,10 @@ messages: setup
 	$(PYTHON) manage.py makemessages $(LANGS) $(IGNORE) $(addprefix --ignore=,$(APPS)) --no-obsolete
 	for app in $(APPS); do (cd $$app && ../$(PYTHON) ../manage.py makemessages $(LANGS) --no-obsolete) || exit 1; done
 	$(PYTHON) manage.py compilemessages $(IGNORE)
+
+# The site on the live search engine (OpenSearch, scripts/search-engine; README: Search engine).
+run-engine: setup
+	@url=$$(./scripts/search-engine start) && echo "search engine: $$url" && \
+	OPENSEARCH_URL=$$url $(PYTHON) manage.py migrate --noinput && \
+	OPENSEARCH_URL=$$url $(PYTHON) manage.py update_index && \
+	OPENSEARCH_URL=$$url $(MAKE) --no-print-directory run

@@ -7,13 +7,19 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from django.urls import register_converter
         from wagtail.models import Locale, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from core import checks  # noqa: F401 - registers the deployment checks
         from core.admin_language import translate_redirect_report_filters
+        from core.converters import DatabaseIdConverter
         from core.languages import forget_locale_codes
         from core.middleware import invalidate_page_cache
 
+        # `<id:…>` in every URL of the project, the admin's hooks included (core/converters.py);
+        # registered before any URL module is imported.
+        register_converter(DatabaseIdConverter, "id")
         translate_redirect_report_filters()
         # Any change visible to readers empties the anonymous page cache (menus, listings and
         # the language switcher show other pages than the one published).

@@ -22,6 +22,10 @@ class FailOpenRedisCache(RedisCache):
     def _available(self):
         return time.monotonic() >= self._down_until
 
+    def available(self):
+        """False during the pause after an error (core.counters then counts in memory)."""
+        return self._available()
+
     def _failed(self, operation, error):
         self._down_until = time.monotonic() + RETRY_AFTER_SECONDS
         logger.error("Redis cache unavailable during %s: %s", operation, error)

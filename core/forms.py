@@ -1,5 +1,7 @@
 """Spam defences shared by the public forms: a honeypot field and a minimum fill time."""
 
+import re
+import secrets
 import time
 
 from django import forms
@@ -7,6 +9,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 MINIMUM_SECONDS_TO_FILL = 2
+SUBMISSION_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
 class SpamProtectedForm(forms.Form):
@@ -22,11 +25,20 @@ class SpamProtectedForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     rendered_at = forms.CharField(required=False, widget=forms.HiddenInput)
+    # One random token per rendered form: a retry of the same submission (a reload, a second
+    # click, a retry after an error page) is recognised and stores nothing twice.
+    submission = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["rendered_at"] = signing.dumps(time.time(), salt="form-rendered-at")
+            self.initial["submission"] = secrets.token_urlsafe(24)
+
+    def submission_token(self):
+        """The form's submission token as sent back, or None when missing or malformed."""
+        token = str(self.data.get("submission", ""))
+        return token if SUBMISSION_TOKEN.fullmatch(token) else None
 
     def is_spam(self):
         if self.data.get("website"):

@@ -6,9 +6,12 @@ Both leave the admin alone: Wagtail's admin needs inline scripts and must never 
 import hashlib
 import logging
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+
+from core import page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -73,17 +76,27 @@ def invalidate_page_cache(**kwargs):
         logger.warning("Could not invalidate the page cache", exc_info=True)
 
 
-def page_cache_key(request, generation):
-    # The full path carries the language prefix (/sq/, /sr-latn/, /tr/) and the query string.
-    raw = f"{request.get_host()}|{request.get_full_path()}"
+def params_key(request, generation):
+    """Where the names of the query parameters of this host and path are remembered."""
+    raw = f"{request.get_host()}|{request.path}"
     digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"pagecache:{generation}:{digest}"
+    return f"pagecache:{generation}:params:{digest}"
+
+
+def page_cache_key(request, generation, names=()):
+    # The path carries the language prefix (/sq/, /sr-latn/, /tr/); of the query string only
+    # the parameters the page declared count (core/page_cache.py), in a fixed order.
+    values = [(name, value) for name in names for value in request.GET.getlist(name)]
+    raw = f"{request.get_host()}|{request.path}|{urlencode(values)}"
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"pagecache:{generation}:page:{digest}"
 
 
 class AnonymousPageCacheMiddleware:
     """Cache whole responses of public pages for anonymous readers.
 
-    Keyed by host and full path, so each language has its own entries. A response is stored
+    Keyed by host, path and the query parameters the page declares (core/page_cache.py), so
+    each language has its own entries and `?utm_source=…` makes none. A response is stored
     only if it is a 200 of an HTML or feed document that sets no cookie and used no CSRF
     token; requests of signed-in users or carrying a session skip the cache in both directions.
     """
@@ -98,19 +111,27 @@ class AnonymousPageCacheMiddleware:
         generation = current_generation()
         if generation is None:
             return self.get_response(request)
-        key = page_cache_key(request, generation)
+        names_key = params_key(request, generation)
         try:
-            cached = cache.get(key)
+            names = cache.get(names_key)
+            cached = (
+                None if names is None else cache.get(page_cache_key(request, generation, names))
+            )
         except Exception:  # noqa: BLE001
             cached = None
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
+        names = page_cache.declared(request)
+        if names is None and request.GET:
+            return response  # a view that declared nothing: only its bare URL is cached
         if self.is_cacheable_response(request, response):
             response["X-Page-Cache"] = "miss"
+            names = names or ()
             try:
-                cache.set(key, response, timeout=seconds)
+                cache.set(names_key, names, timeout=seconds)
+                cache.set(page_cache_key(request, generation, names), response, timeout=seconds)
             except Exception:  # noqa: BLE001
                 logger.warning("Could not store a page in the cache", exc_info=True)
         return response

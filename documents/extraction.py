@@ -4,13 +4,19 @@
 failure, the error. The upload itself is never touched (docs/decisions/0032-document-text.md).
 """
 
+import json
 import logging
 import os
+import resource
 import shutil
 import subprocess  # noqa: S404 - fixed argument lists, no shell
+import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from django.conf import settings
 
 from .models import MunicipalDocument, TextStatus
 
@@ -50,20 +56,51 @@ def bound(text):
     return text[:MAX_TEXT_LENGTH]
 
 
-def pdf_text_layer(path):
-    """[text of each page] from the PDF's text layer."""
-    from pypdf import PdfReader
+class ExtractionLimit(Exception):
+    """The child process ran out of time or memory (a hostile or broken file)."""
 
-    reader = PdfReader(path)
-    pages = []
-    total = 0
-    for page in reader.pages:
-        text = page.extract_text() or ""
-        pages.append(text)
-        total += len(text)
-        if total > MAX_TEXT_LENGTH:
-            break
-    return pages
+
+def _limits():
+    """Memory (address space) and CPU limits of an extraction child process."""
+    memory = settings.DOCUMENT_EXTRACTION_MEMORY_MB * 1024 * 1024
+    seconds = settings.DOCUMENT_EXTRACTION_SECONDS
+
+    def apply():
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+
+    return apply
+
+
+def _run_limited(arguments, timeout, **options):
+    try:
+        return subprocess.run(  # noqa: S603 - fixed argument lists, no shell
+            arguments,
+            check=True,
+            capture_output=True,
+            timeout=timeout,
+            preexec_fn=_limits(),  # noqa: PLW1509 - no threads are started before exec
+            **options,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise ExtractionLimit(f"stopped after {timeout} s") from error
+    except subprocess.CalledProcessError as error:
+        if error.returncode < 0:  # killed by a signal: SIGXCPU, SIGKILL, SIGSEGV
+            raise ExtractionLimit(f"stopped by signal {-error.returncode}") from error
+        detail = error.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        if "MemoryError" in detail[0]:
+            raise ExtractionLimit("over the memory limit") from error
+        raise
+
+
+def pdf_text_layer(path):
+    """[text of each page] from the PDF's text layer, read in a limited child process."""
+    result = _run_limited(
+        [sys.executable, "-m", "documents.pdf_text", str(path), str(MAX_TEXT_LENGTH)],
+        timeout=settings.DOCUMENT_EXTRACTION_SECONDS,
+        cwd=settings.BASE_DIR,
+    )
+    return json.loads(result.stdout)
 
 
 def ocr_pdf(path, language="", first_page=1, last_page=None):
@@ -71,18 +108,26 @@ def ocr_pdf(path, language="", first_page=1, last_page=None):
     languages = OCR_LANGUAGES.get(language, OCR_ALL_LANGUAGES)
     last_page = last_page or MAX_OCR_PAGES
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    deadline = time.monotonic() + settings.DOCUMENT_OCR_SECONDS
+
+    def remaining(at_most):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise ExtractionLimit(f"OCR stopped after {settings.DOCUMENT_OCR_SECONDS} s")
+        return min(at_most, left)
+
     texts = []
     with tempfile.TemporaryDirectory(prefix="ocr-") as workdir:
         prefix = Path(workdir) / "page"
-        subprocess.run(  # noqa: S603
+        _run_limited(
             [_program("pdftoppm"), "-r", str(OCR_DPI), "-gray", "-png", "-f", str(first_page),
              "-l", str(last_page), str(path), str(prefix)],
-            check=True, capture_output=True, timeout=OCR_TIMEOUT_PER_PAGE * 4,
+            timeout=remaining(OCR_TIMEOUT_PER_PAGE * 4),
         )  # fmt: skip
         for image in sorted(Path(workdir).glob("page-*.png")):
-            result = subprocess.run(  # noqa: S603
+            result = _run_limited(
                 [_program("tesseract"), str(image), "-", "-l", languages],
-                check=True, capture_output=True, timeout=OCR_TIMEOUT_PER_PAGE, env=environment,
+                timeout=remaining(OCR_TIMEOUT_PER_PAGE), env=environment,
             )  # fmt: skip
             texts.append(result.stdout.decode("utf-8", "replace"))
     return "\n".join(texts)

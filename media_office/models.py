@@ -88,6 +88,8 @@ def visible_releases():
 class PressReleaseIndexPage(RoutablePageMixin, BasePage):
     """The press office: the release archive, its feeds, the subscription form, the contacts."""
 
+    cache_query_params = ("topic", "year", "page")
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]

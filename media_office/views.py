@@ -23,6 +23,14 @@ SUBSCRIBE_LIMIT_PER_ADDRESS = 10  # per hour from one client address
 CONFIRMATIONS_PER_MAILBOX = 3  # per day to one mailbox: nobody can mail-bomb a journalist
 
 
+def mailbox_key(email):
+    """One key for the variants that reach one mailbox: case, a `+tag` and dots in the local
+    part (Gmail ignores them; elsewhere two such addresses merely share one limit)."""
+    local, _, domain = email.strip().casefold().rpartition("@")
+    local = local.split("+", 1)[0].replace(".", "")
+    return f"{local}@{domain}"
+
+
 def press_index(language):
     return (
         PressReleaseIndexPage.objects.live()
@@ -65,7 +73,12 @@ def subscribe(request):
         )
     email = form.cleaned_data["email"]
     try:
-        hit("press-confirmation", email.lower(), limit=CONFIRMATIONS_PER_MAILBOX, period=86400)
+        hit(
+            "press-confirmation",
+            mailbox_key(email),
+            limit=CONFIRMATIONS_PER_MAILBOX,
+            period=86400,
+        )
     except RateLimited:
         return rate_limited(request)
     subscription = _get_or_create(email, language)

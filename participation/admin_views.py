@@ -10,7 +10,7 @@ from transparency.models import ActivityPage
 
 from . import compliance
 from .models import CommentStatus
-from .reports import publish_report_table, report_table
+from .reports import can_publish_report, publish_report_table, report_table
 
 
 def compliance_dashboard(request):
@@ -26,7 +26,7 @@ def consultation_report(request, page_id):
     consultation = get_object_or_404(
         ActivityPage, pk=page_id, kind=ActivityKind.CONSULTATION, alias_of__isnull=True
     )
-    if not consultation.permissions_for_user(request.user).can_publish():
+    if not can_publish_report(request.user, consultation):
         raise PermissionDenied
     if request.method == "POST":
         try:
@@ -34,7 +34,9 @@ def consultation_report(request, page_id):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("The report table has been published on the page."))
+            messages.success(
+                request, _("The report table and the answers have been published on the page.")
+            )
         return redirect("participation_consultation_report", page_id=consultation.pk)
     comments_url = reverse("wagtailsnippets_participation_consultationcomment:list")
     return TemplateResponse(

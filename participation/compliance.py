@@ -6,18 +6,39 @@ where it is fixed. The admin home panel and the dashboard page both render `all_
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Revision, TaskState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import deadlines
 from .models import OPEN_STATUSES, AccessRequest
+from .roles import role_label
 
 SOURCE_LANGUAGE = "sq"
+
+
+def published_ago(days, languages):
+    """Which translations are missing and since when: "today", not "0 days ago"; one day or
+    several in each language's plural forms."""
+    values = {"languages": languages, "days": days}
+    if days is None:
+        return gettext("Missing in: %(languages)s.") % values
+    if days == 0:
+        return gettext("Missing in: %(languages)s. Published today.") % values
+    return (
+        ngettext(
+            "Missing in: %(languages)s. Published %(days)s day ago.",
+            "Missing in: %(languages)s. Published %(days)s days ago.",
+            days,
+        )
+        % values
+    )
 
 
 @dataclass
@@ -114,11 +135,9 @@ def untranslated_page_items(now=None):
         items.append(
             ComplianceItem(
                 title=page.get_admin_display_title(),
-                detail=_("Missing in: %(languages)s. Published %(days)s days ago.")
-                % {
-                    "languages": ", ".join(locale.get_display_name() for locale in missing),
-                    "days": days if days is not None else "?",
-                },
+                detail=published_ago(
+                    days, ", ".join(locale.get_display_name() for locale in missing)
+                ),
                 url=reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
                 action=_("Translate"),
                 severity="warning",
@@ -143,6 +162,8 @@ def all_sections(now=None, user=None):
                 % {"days": settings.ACCESS_REQUEST_DUE_SOON_DAYS},
             )
         )
+    if user is None or may_see_pages(user):
+        sections.extend(moderation_sections(now))
     sections.extend(transparency_sections(now))
     sections.append(
         ComplianceSection(
@@ -153,6 +174,112 @@ def all_sections(now=None, user=None):
         )
     )
     return sections
+
+
+def may_see_pages(user):
+    """Drafts in moderation are shown only to people who work on pages."""
+    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
+
+
+def moderation_sections(now):
+    return [
+        ComplianceSection(
+            "approvals",
+            _("Waiting for approval"),
+            approval_items(now),
+            _("Nothing is waiting for approval."),
+        ),
+        ComplianceSection(
+            "scheduled",
+            _("Approved, waiting for their release time"),
+            scheduled_items(now),
+            _("No approved page is waiting for its release time."),
+        ),
+    ]
+
+
+def _page_label(page):
+    return f"{page.get_admin_display_title()} ({page.locale.get_display_name()})"
+
+
+def approval_items(now=None):
+    """Pages in a workflow: who submitted them, and whom they wait for (the task's groups)."""
+    states = (
+        TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
+        .select_related("task", "workflow_state__requested_by", "revision")
+        .order_by("started_at")
+    )
+    pages = {
+        page.pk: page
+        for page in Page.objects.filter(
+            pk__in=[int(state.workflow_state.object_id) for state in states]
+        )
+        .select_related("locale")
+        .specific()
+    }
+    items = []
+    for state in states:
+        page = pages.get(int(state.workflow_state.object_id))
+        if page is None:
+            continue
+        task = state.task.specific
+        groups = getattr(task, "groups", None)
+        who = ", ".join(str(role_label(group.name)) for group in groups.all()) if groups else ""
+        requester = state.workflow_state.requested_by
+        detail = _("Submitted by %(user)s; waits for %(who)s (%(task)s).") % {
+            "user": requester.get_full_name() or requester.get_username() if requester else "?",
+            "who": who or "?",
+            "task": role_label(task.name),
+        }
+        release_at = getattr(page, "date", None)
+        if isinstance(release_at, datetime) and release_at > (now or timezone.now()):
+            detail += " " + _("Embargoed until %(date)s.") % {"date": _local(release_at)}
+        items.append(
+            ComplianceItem(
+                title=_page_label(page),
+                detail=detail,
+                url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                action=_("Review"),
+                severity="warning",
+                since=state.started_at,
+            )
+        )
+    return items
+
+
+def scheduled_items(now=None):
+    """Approved pages that go live at their release time (embargoed press releases)."""
+    revisions = (
+        Revision.page_revisions.filter(approved_go_live_at__isnull=False)
+        .select_related("user")
+        .order_by("approved_go_live_at")
+    )
+    pages = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=[int(rev.object_id) for rev in revisions])
+        .select_related("locale")
+        .specific()
+    }
+    items = []
+    for revision in revisions:
+        page = pages.get(int(revision.object_id))
+        if page is None:
+            continue
+        items.append(
+            ComplianceItem(
+                title=_page_label(page),
+                detail=_("Goes live on %(date)s.") % {"date": _local(revision.approved_go_live_at)},
+                url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                action=_("Open the page"),
+                severity="scheduled",
+                since=None,
+            )
+        )
+    return items
+
+
+def _local(moment):
+    return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
 
 
 def transparency_sections(now):

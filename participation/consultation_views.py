@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
+from core.client_address import client_address
 from core.ratelimit import RateLimited
 from core.visibility import public
 from transparency.choices import ActivityKind, ActivityStatus
@@ -51,6 +53,10 @@ def consultation_comment(request, page_id):
         return TemplateResponse(request, TEMPLATE, {**context, "form": form})
 
     form = ConsultationCommentForm(request.POST)
+    sent_url = reverse("consultation_comment_sent", args=[page.pk])
+    token = form.submission_token()
+    if token and ConsultationComment.objects.filter(submission_token=token).exists():
+        return HttpResponseRedirect(sent_url)  # a retry: the comment is already in
     if not is_open:
         return TemplateResponse(request, TEMPLATE, {**context, "form": form}, status=400)
     try:
@@ -58,21 +64,27 @@ def consultation_comment(request, page_id):
     except RateLimited as limited:
         context.update(form=form, rate_limited=limited.message)
         return TemplateResponse(request, TEMPLATE, context, status=429)
-    sent_url = reverse("consultation_comment_sent", args=[page.pk])
     if form.is_spam():
-        logger.info("Consultation comment dropped as spam from %s", request.META.get("REMOTE_ADDR"))
+        logger.info("Consultation comment dropped as spam from %s", client_address(request))
         return HttpResponseRedirect(sent_url)
     if not form.is_valid():
         return TemplateResponse(request, TEMPLATE, {**context, "form": form})
-    ConsultationComment.objects.create(
-        consultation=consultation,
-        channel=CommentChannel.ONLINE,
-        language=form.cleaned_data["language"],
-        name=form.cleaned_data["name"],
-        email=form.cleaned_data["email"],
-        gender=form.cleaned_data["gender"],
-        text=form.cleaned_data["text"],
-    )
+    try:
+        with transaction.atomic():
+            ConsultationComment.objects.create(
+                consultation=consultation,
+                channel=CommentChannel.ONLINE,
+                language=form.cleaned_data["language"],
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                gender=form.cleaned_data["gender"],
+                text=form.cleaned_data["text"],
+                submission_token=token,
+            )
+    except IntegrityError:
+        # The same submission twice at once: the other one stored it.
+        if not token or not ConsultationComment.objects.filter(submission_token=token).exists():
+            raise
     return HttpResponseRedirect(sent_url)
 
 

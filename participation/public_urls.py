@@ -6,12 +6,12 @@ from . import consultation_views
 
 urlpatterns = [
     path(
-        "consultations/<int:page_id>/comment/",
+        "consultations/<id:page_id>/comment/",
         consultation_views.consultation_comment,
         name="consultation_comment",
     ),
     path(
-        "consultations/<int:page_id>/comment/sent/",
+        "consultations/<id:page_id>/comment/sent/",
         consultation_views.consultation_comment_sent,
         name="consultation_comment_sent",
     ),

@@ -14,11 +14,13 @@ name twice differently). A participant's gender is the first one they stated.
 import unicodedata
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from .answers import publish_answers
 from .models import CommentStatus, ConsultationComment, Gender
+from .tasks import send_answer_email_task
 
 
 @dataclass
@@ -93,9 +95,23 @@ def report_table(consultation):
     return table
 
 
+def can_publish_report(user, consultation):
+    """Who may publish a consultation's report table: whoever may publish the page, and the
+    consultation officer (participation.publish_consultation_report), whose only page duty it is."""
+    return user.has_perm("participation.publish_consultation_report") or (
+        consultation.permissions_for_user(user).can_publish()
+    )
+
+
 @transaction.atomic
 def publish_report_table(consultation, user=None):
-    """Write the generated table into the consultation page's figures and publish it."""
+    """Write the generated table into the consultation page's figures and publish it, with
+    the answers to the comments; each commenter with an address is emailed after the commit.
+
+    With a `user`, can_publish_report decides (Wagtail's own check would refuse the
+    consultation officer, who may publish this table but not edit the page)."""
+    if user is not None and not can_publish_report(user, consultation):
+        raise PermissionDenied
     table = report_table(consultation)
     if not table.is_complete:
         raise ValidationError(
@@ -115,5 +131,7 @@ def publish_report_table(consultation, user=None):
     page.comments_refused = table.refused
     page.comments_total = table.comments_total
     revision = page.save_revision(user=user, log_action=True)
-    revision.publish(user=user)
+    revision.publish(user=user, skip_permission_checks=True)
+    for email in publish_answers(consultation):
+        transaction.on_commit(lambda pk=email.pk: send_answer_email_task.enqueue(pk))
     return table

@@ -3,15 +3,18 @@
 import logging
 
 from django.conf import settings
+from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 
+from core.client_address import client_address
 from core.ratelimit import RateLimited, hit_for_request
 
 from .forms import AccessRequestForm
 from .models import AccessRequest
 from .statistics import yearly_statistics
+from .status_views import private
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +34,7 @@ def rate_limit(request, scope):
 def page_context(request, page, **extra):
     context = page.get_context(request)
     context["statistics_url"] = page.url + page.reverse_subpage("statistics")
+    context["log_url"] = page.url + page.reverse_subpage("log")
     context.update(extra)
     return context
 
@@ -42,6 +46,10 @@ def access_request_form(request, page):
         return TemplateResponse(request, template, context)
 
     form = AccessRequestForm(request.POST)
+    token = form.submission_token()
+    already = AccessRequest.objects.filter(submission_token=token).first() if token else None
+    if already is not None:
+        return show_receipt(request, page, already)
     try:
         rate_limit(request, "access-request")
     except RateLimited as limited:
@@ -49,7 +57,7 @@ def access_request_form(request, page):
         context = page_context(request, page, form=form, rate_limited=limited.message)
         return TemplateResponse(request, template, context, status=429)
     if form.is_spam():
-        logger.info("Access request dropped as spam from %s", request.META.get("REMOTE_ADDR"))
+        logger.info("Access request dropped as spam from %s", client_address(request))
         request.session.pop(RECEIPT_SESSION_KEY, None)
         return HttpResponseRedirect(page.url + page.reverse_subpage("receipt"))
     if not form.is_valid():
@@ -66,8 +74,19 @@ def access_request_form(request, page):
         name=data["name"],
         is_urgent=data["is_urgent"],
         urgency_reason=data["urgency_reason"] if data["is_urgent"] else "",
+        submission_token=token,
     )
-    access_request.save()
+    try:
+        access_request.save()
+    except IntegrityError:
+        # The same submission arrived twice at once: the other one is in the register.
+        access_request = AccessRequest.objects.filter(submission_token=token).first()
+        if token is None or access_request is None:
+            raise
+    return show_receipt(request, page, access_request)
+
+
+def show_receipt(request, page, access_request):
     request.session[RECEIPT_SESSION_KEY] = access_request.reference
     return HttpResponseRedirect(page.url + page.reverse_subpage("receipt"))
 
@@ -78,8 +97,13 @@ def access_request_receipt(request, page):
     access_request = (
         AccessRequest.objects.filter(reference=reference).first() if reference else None
     )
-    context = page_context(request, page, access_request=access_request)
-    return TemplateResponse(request, "participation/access_request_receipt.html", context)
+    status_url = (
+        page.url + page.reverse_subpage("status", args=[access_request.status_token])
+        if access_request
+        else ""
+    )
+    context = page_context(request, page, access_request=access_request, status_url=status_url)
+    return private(TemplateResponse(request, "participation/access_request_receipt.html", context))
 
 
 def access_request_statistics(request, page):

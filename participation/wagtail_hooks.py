@@ -14,8 +14,12 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_columns import LocalizedDateColumn, YesNoColumn, field_column
+from core.choosers import PermissionCheckedSnippetChooserViewSet
+
 from . import admin_views, compliance, deadlines
 from .admin_forms import AccessRequestAdminForm, ConsultationCommentAdminForm
+from .bulk_actions import ClassifyCommentsBulkAction
 from .models import OPEN_STATUSES, AccessRequest, ConsultationComment, PublicHoliday
 from .open_data import csv_cell
 
@@ -76,11 +80,19 @@ class AccessRequestIndexView(FormulaSafeExportMixin, IndexView):
 
 class AccessRequestViewSet(SnippetViewSet):
     model = AccessRequest
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     icon = "form"
     menu_label = _("Document requests")
     index_view_class = AccessRequestIndexView
     filterset_class = AccessRequestFilterSet
-    list_display = ["reference", "received_at", "status", "due_at", "days_left_badge"]
+    list_display = [
+        "reference",
+        "subject_excerpt",
+        field_column(AccessRequest, "received_at", LocalizedDateColumn),
+        "status",
+        field_column(AccessRequest, "due_at", LocalizedDateColumn),
+        "days_left_badge",
+    ]
     list_per_page = 50
     ordering = ["-received_at"]
     search_fields = ["reference", "subject", "name"]
@@ -119,7 +131,9 @@ class AccessRequestViewSet(SnippetViewSet):
                     FieldPanel("decision"),
                     FieldPanel("legal_ground"),
                     FieldPanel("forwarded_to"),
+                    FieldPanel("decision_letter"),
                     FieldPanel("released_documents"),
+                    FieldPanel("public_subject"),
                     FieldPanel("staff_notes"),
                 ],
                 heading=_("The decision"),
@@ -133,7 +147,11 @@ class PublicHolidayViewSet(SnippetViewSet):
     model = PublicHoliday
     icon = "date"
     menu_label = _("Public holidays")
-    list_display = ["date", "name", "recurs_yearly"]
+    list_display = [
+        field_column(PublicHoliday, "date", LocalizedDateColumn),
+        "name",
+        field_column(PublicHoliday, "recurs_yearly", YesNoColumn),
+    ]
     ordering = ["-recurs_yearly", "date"]
 
 
@@ -149,11 +167,18 @@ class ConsultationCommentIndexView(FormulaSafeExportMixin, IndexView):
 
 class ConsultationCommentViewSet(SnippetViewSet):
     model = ConsultationComment
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     index_view_class = ConsultationCommentIndexView
     icon = "comment"
     menu_label = _("Consultation comments")
     filterset_class = ConsultationCommentFilterSet
-    list_display = ["excerpt", "consultation", "submitted_at", "language", "status"]
+    list_display = [
+        "excerpt",
+        "consultation",
+        field_column(ConsultationComment, "submitted_at", LocalizedDateColumn),
+        "language",
+        "status",
+    ]
     list_per_page = 50
     ordering = ["-submitted_at"]
     list_export = [
@@ -183,7 +208,7 @@ class ConsultationCommentViewSet(SnippetViewSet):
                 heading=_("The comment"),
             ),
             MultiFieldPanel(
-                [FieldPanel("status"), FieldPanel("reason")],
+                [FieldPanel("status"), FieldPanel("reason"), FieldPanel("show_text")],
                 heading=_("The municipality's answer"),
             ),
         ],
@@ -237,7 +262,7 @@ def register_compliance_url():
             name="participation_compliance",
         ),
         path(
-            "participation/consultations/<int:page_id>/report/",
+            "participation/consultations/<id:page_id>/report/",
             admin_views.consultation_report,
             name="participation_consultation_report",
         ),
@@ -252,3 +277,6 @@ def register_compliance_menu_item():
         icon_name="warning",
         order=240,
     )
+
+
+hooks.register("register_bulk_action", ClassifyCommentsBulkAction)

@@ -78,8 +78,11 @@ def _matches(expectation, title, url):
     return True
 
 
-def smart_search(query, language_code):
-    return [(r.title, r.url) for r in service.search(query, language_code).results]
+def smart_search(query, language_code, backend_name="default"):
+    outcome = service.search(query, language_code, backend_name=backend_name)
+    if outcome.fell_back:
+        raise service.SearchUnavailable(f"search backend {backend_name!r} did not answer")
+    return [(r.title, r.url) for r in outcome.results]
 
 
 def baseline_search(query, language_code, limit=50):
@@ -97,10 +100,16 @@ def baseline_search(query, language_code, limit=50):
     return merged
 
 
-def evaluate(path, baseline=False):
+def evaluate(path, baseline=False, backend_name="default"):
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     k = int(data.get("k", 5))
-    run = baseline_search if baseline else smart_search
+    if baseline:
+        run = baseline_search
+    else:
+
+        def run(query, language_code):
+            return smart_search(query, language_code, backend_name)
+
     outcomes = []
     for entry in data["queries"]:
         language = EVAL_LOCALES.get(entry["locale"], entry["locale"])
@@ -118,3 +127,37 @@ def evaluate(path, baseline=False):
             QueryOutcome(entry["id"], entry.get("category", ""), entry["q"], rank, results[:10])
         )
     return Evaluation(k, outcomes)
+
+
+def backend_label(backend_name):
+    """ "database (sqlite)", "default (opensearch)": which engine answered a column."""
+    from django.conf import settings
+    from django.db import connection
+
+    path = settings.WAGTAILSEARCH_BACKENDS[backend_name]["BACKEND"]
+    if path.endswith(".database"):
+        return f"{backend_name} ({connection.vendor})"
+    return f"{backend_name} ({path.rsplit('.', 1)[-1]})"
+
+
+def compare(paths, backend_names):
+    """[(dev set, [(backend label, Evaluation)])]: each set on each backend, same database."""
+    return [
+        (
+            Path(path).name,
+            [(backend_label(b), evaluate(path, backend_name=b)) for b in backend_names],
+        )
+        for path in paths
+    ]
+
+
+def comparison_lines(rows):
+    labels = [label for label, _ in rows[0][1]]
+    yield "success@k (MRR), one column per search backend, on the same database:"
+    yield f"{'query set':<22} {'n':>3} " + " ".join(f"{label:>24}" for label in labels)
+    for name, evaluations in rows:
+        n = len(evaluations[0][1].outcomes)
+        cells = [f"{e.success():.3f} ({e.mrr():.3f})" for _, e in evaluations]
+        yield f"{name:<22} {n:>3} " + " ".join(f"{cell:>24}" for cell in cells)
+        passed = [round(e.success() * n) for _, e in evaluations]
+        yield f"{'':<22} {'':>3} " + " ".join(f"{f'{p}/{n} passed':>24}" for p in passed)

@@ -278,18 +278,9 @@ def _run(backend, query, language_code, filters):
 
 def backend_errors():
     """Exceptions that mean the search service is down, not that the code is wrong."""
-    errors = [ConnectionError, TimeoutError, OSError]
-    try:
-        import elastic_transport
-        import elasticsearch
+    from .backends.engine import SearchServiceDown, service_errors
 
-        errors += [elasticsearch.ApiError, elastic_transport.TransportError]
-    except ImportError:  # pragma: no cover
-        pass
-    from .backends.elasticsearch import SearchServiceDown
-
-    errors.append(SearchServiceDown)
-    return tuple(errors)
+    return (ConnectionError, TimeoutError, OSError, SearchServiceDown, *service_errors())
 
 
 def search(query, language_code, filters=None, backend_name="default"):

@@ -8,6 +8,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from core.page_cache import cache_query_params
+
 from . import service
 
 RESULTS_PER_PAGE = 10
@@ -44,6 +46,7 @@ def _filters(params):
     )
 
 
+@cache_query_params("q", "type", "lang", "year", "page", "format")
 def search(request):
     params = request.GET
     query = service.clean_query(params.get("q", ""))

@@ -229,7 +229,7 @@ def test_scale_out_settings_switch_on_with_their_environment_variables():
     assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
     assert storage["OPTIONS"]["bucket_name"] == "prizren-media"
     assert storage["OPTIONS"]["endpoint_url"] == "https://s3.prizren.example"
-    assert sessions == "django.contrib.sessions.backends.cache"
+    assert sessions == "django.contrib.sessions.backends.db"  # never the cache (decision 0066)
     assert frontend["purge"]["LOCATION"] == "http://varnish.internal:6081"
     assert cache_backend == "core.cache.FailOpenRedisCache"
 
@@ -253,7 +253,8 @@ def test_backup_and_restore_rebuild_a_working_site(tmp_path, settings, db):
 
     settings.MEDIA_ROOT = str(tmp_path / "media")
     load_demo_site()
-    document = get_document_model()(title="Buxheti 2026", language="sq")
+    # Published on its own: an upload no page uses is closed otherwise (core.visibility).
+    document = get_document_model()(title="Buxheti 2026", language="sq", published=True)
     document.file.save("buxheti-2026.pdf", ContentFile(b"%PDF-1.4 buxheti\n%%EOF"), save=False)
     document.save()
     pages_before = StandardPage.objects.count()

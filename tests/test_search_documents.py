@@ -90,7 +90,9 @@ def test_editors_see_the_extraction_status(admin_client, db):
 
 
 def test_with_the_database_queue_an_upload_does_not_wait_for_ocr(db, settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
+    }
     import time
 
     from django_tasks_db.models import DBTaskResult
@@ -106,6 +108,7 @@ def test_with_the_database_queue_an_upload_does_not_wait_for_ocr(db, settings):
 
     stored = DBTaskResult.objects.get(task_path__endswith="extract_document_text_task")
     assert stored.args_kwargs == {"args": [document.pk], "kwargs": {}}
+    assert stored.queue_name == "documents"  # its own worker: emails never wait behind OCR
     extract_document_text_task.call(*stored.args_kwargs["args"])
     document.refresh_from_db()
     assert document.text_status == TextStatus.OCR

@@ -118,7 +118,7 @@ def test_hostile_filters_are_ignored(client, decisions):
 
 def test_unpublished_pages_documents_are_hidden(client, demo_site):
     draft = make_page(demo_site["sq"], "Faqe draft", live=False)
-    document = make_document("Dokument i fshehur bletar", "bletarët", "sq")
+    document = make_document("Dokument i fshehur bletar", "bletarët", "sq", published=False)
     draft.body = [("paragraph", f'<a linktype="document" id="{document.pk}">doc</a>')]
     draft.save_revision()
     draft.save()

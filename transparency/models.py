@@ -448,6 +448,8 @@ class Decision(Orderable):
 class ActivityIndexPage(RoutablePageMixin, BasePage):
     """The list of one kind of activity, filtered by year (/2023/) and status (?status=open)."""
 
+    cache_query_params = ("status", "page")
+
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -821,8 +823,8 @@ class AccessRequestYear(models.Model):
     panels = [FieldPanel("year"), FieldPanel("received"), FieldPanel("answered_within_deadline")]
 
     class Meta:
-        verbose_name = _("access-to-documents requests of a year")
-        verbose_name_plural = _("access-to-documents requests")
+        verbose_name = _("yearly statistics of access-to-documents requests")
+        verbose_name_plural = _("yearly statistics of access-to-documents requests")
         ordering = ["-year"]
 
     def __str__(self):

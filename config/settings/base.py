@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /sr-cyrl/ is the Serbian site in Cyrillic, transliterated on the way out (core/cyrillic.py).
+    "core.cyrillic.SerbianCyrillicMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -149,6 +152,8 @@ LOCALE_PATHS = [
     BASE_DIR / "locale",
     *sorted(path for path in (BASE_DIR / "locale" / "upstream").glob("*") if path.is_dir()),
 ]
+# Albanian date formats Django lacks (core/formats/sq; docs/decisions/0045-admin-listings.md).
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = "Europe/Belgrade"
 USE_I18N = True
 USE_TZ = True
@@ -171,6 +176,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "komunikimi@prizren.ex
 # Wagtail
 WAGTAIL_SITE_NAME = "Komuna e Prizrenit"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The public address (robots.txt's sitemap; `manage.py set_site_address`; core.checks warns
+# while it, or the Site, is still a local address).
+SITE_CANONICAL_URL = os.environ.get("SITE_CANONICAL_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.MunicipalDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
@@ -190,11 +198,19 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("tr", "Türkçe"),
 ]
 
-# Search: Wagtail's database backend (SQLite FTS5 or PostgreSQL full text) unless an
-# Elasticsearch 8 server is configured; then the database backend is kept up to date as well
-# and answers while Elasticsearch is down (docs/decisions/0033-elasticsearch.md). Text is folded
-# in Python (search/normalise.py), so PostgreSQL only needs the `simple` configuration.
+# Search: Wagtail's database backend (SQLite FTS5 or PostgreSQL full text) unless a search
+# engine is configured: OPENSEARCH_URL (OpenSearch 2, what scripts/search-engine runs,
+# docs/decisions/0036-search-engine.md) or ELASTICSEARCH_URL (Elasticsearch 8, decision 0033).
+# Then the database backend is kept up to date as well and answers while the engine is down.
+# Text is folded in Python (search/normalise.py), so PostgreSQL only needs `simple`.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
+if ELASTICSEARCH_URL and OPENSEARCH_URL:
+    raise ImproperlyConfigured("Set ELASTICSEARCH_URL or OPENSEARCH_URL, not both")
+# One prefix per environment (prizren_prod_, prizren_staging_…) when they share a cluster.
+SEARCH_INDEX_PREFIX = os.environ.get(
+    "SEARCH_INDEX_PREFIX", os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "prizren_")
+)
 DATABASE_SEARCH_BACKEND = {
     "BACKEND": "wagtail.search.backends.database",
     "SEARCH_CONFIG": "simple",
@@ -203,14 +219,28 @@ DATABASE_SEARCH_BACKEND = {
 SEARCH_BASELINE = env_bool("SEARCH_BASELINE")
 if SEARCH_BASELINE:
     DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database"}
-if ELASTICSEARCH_URL:
+if ELASTICSEARCH_URL or OPENSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": env_list("ELASTICSEARCH_URL"),
-            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "prizren_"),
+            "BACKEND": "search.backends.opensearch"
+            if OPENSEARCH_URL
+            else "search.backends.elasticsearch",
+            "URLS": env_list("OPENSEARCH_URL" if OPENSEARCH_URL else "ELASTICSEARCH_URL"),
+            "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             "TIMEOUT": 2,
-            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+            # No retry on one node; on several, a refused node is retried on the next one.
+            "OPTIONS": {"retry_on_timeout": False},
+            # Replicas per shard: 1 on a cluster of 3 nodes (README, Search engine).
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "index": {
+                        "number_of_replicas": int(os.environ.get("SEARCH_INDEX_REPLICAS", "1"))
+                    }
+                }
+            },
+            # Changes reach the engine through the durable queue of search/queue.py, not
+            # through Wagtail's signal handlers (docs/decisions/0037-index-queue.md).
+            "AUTO_UPDATE": False,
         },
         "database": DATABASE_SEARCH_BACKEND,
     }
@@ -222,7 +252,15 @@ else:
 # wagtail-localize: synchronised trees (docs/decisions/0003-synchronised-trees.md).
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Two queues: "documents" (text extraction, OCR) and "default" (emails, index updates), each run
+# by its own `db_worker --queue-name …` in production, so one bad file never holds the mail.
+TASK_QUEUES = ["default", "documents"]
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TASK_QUEUES,
+    }
+}
 
 LOGGING = {
     "version": 1,
@@ -247,6 +285,12 @@ ACCESS_REQUEST_COUNT_WORKING_DAYS = env_bool("ACCESS_REQUEST_COUNT_WORKING_DAYS"
 # "Due soon": this many days or fewer left; staff are emailed daily about these.
 ACCESS_REQUEST_DUE_SOON_DAYS = int(os.environ.get("ACCESS_REQUEST_DUE_SOON_DAYS", "2"))
 ACCESS_REQUEST_NOTIFY_EMAILS = env_list("ACCESS_REQUEST_NOTIFY_EMAILS", "")
+# Days to complain to the Information and Privacy Agency after a decision or after silence.
+ACCESS_REQUEST_COMPLAINT_DAYS = int(os.environ.get("ACCESS_REQUEST_COMPLAINT_DAYS", "15"))
+ACCESS_REQUEST_LETTER_MAX_BYTES = 20 * 1024 * 1024
+# Emails to requesters: attempts before a failing address is given up (manage.py
+# send_requester_emails retries the others).
+ACCESS_REQUEST_EMAIL_ATTEMPTS = int(os.environ.get("ACCESS_REQUEST_EMAIL_ATTEMPTS", "5"))
 # Public forms: submissions per address per hour.
 PARTICIPATION_RATE_LIMIT = int(os.environ.get("PARTICIPATION_RATE_LIMIT", "10"))
 PARTICIPATION_RATE_PERIOD = 3600
@@ -288,10 +332,11 @@ X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
 
 # Cache: a Redis outage must not take the site down, so the Redis backend fails open
-# (core/cache.py). Sessions live in the cache when it is shared by every application server.
+# (core/cache.py). Sessions live in the database, never in the cache: a login or a form must
+# work while Redis is down, and a logout must hold when it comes back (decision 0066).
 if REDIS_URL:
     CACHES["default"]["BACKEND"] = "core.cache.FailOpenRedisCache"
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Anonymous public pages, cached per URL (so per language prefix); 0 turns the cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
@@ -333,9 +378,21 @@ if FRONTEND_CACHE_PURGE_URL:
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.SafeDocumentForm"
 
+# The proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated): the
+# client address of rate limits and throttles (core/client_address.py). Empty: REMOTE_ADDR only.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+
 # Editor login: at most this many attempts per address and user name per window (temporary).
 LOGIN_ATTEMPTS_LIMIT = int(os.environ.get("LOGIN_ATTEMPTS_LIMIT", "10"))
 LOGIN_ATTEMPTS_PERIOD = int(os.environ.get("LOGIN_ATTEMPTS_PERIOD", "300"))
+# Failures on one account from every client together before it waits 1 s, 2 s, 4 s… between
+# attempts (at most LOGIN_BACKOFF_MAX_SECONDS; known devices never wait; decision 0065).
+LOGIN_ACCOUNT_SOFT_LIMIT = int(os.environ.get("LOGIN_ACCOUNT_SOFT_LIMIT", "50"))
+LOGIN_BACKOFF_MAX_SECONDS = int(os.environ.get("LOGIN_BACKOFF_MAX_SECONDS", "600"))
+# Password reset: requests per client and emails per address in the period.
+PASSWORD_RESET_LIMIT = int(os.environ.get("PASSWORD_RESET_LIMIT", "5"))
+PASSWORD_RESET_EMAILS = int(os.environ.get("PASSWORD_RESET_EMAILS", "3"))
+PASSWORD_RESET_PERIOD = int(os.environ.get("PASSWORD_RESET_PERIOD", "3600"))
 
 # Benchmark floor (bench/load.py): a view returning a fixed file through the same middleware.
 BENCH_FLOOR_FILE = os.environ.get("BENCH_FLOOR_FILE", "")
@@ -346,5 +403,10 @@ BENCH_FLOOR_FILE = os.environ.get("BENCH_FLOOR_FILE", "")
 # immediate backend otherwise (docs/decisions/0032-document-text.md).
 INSTALLED_APPS += ["django_tasks_db"]
 if env_bool("TASKS_DATABASE"):
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
+# Text extraction runs in a child process with these limits (documents/extraction.py): a
+# hostile PDF costs at most this much time and memory, and the worker goes on.
+DOCUMENT_EXTRACTION_SECONDS = int(os.environ.get("DOCUMENT_EXTRACTION_SECONDS", "60"))
+DOCUMENT_EXTRACTION_MEMORY_MB = int(os.environ.get("DOCUMENT_EXTRACTION_MEMORY_MB", "768"))
+DOCUMENT_OCR_SECONDS = int(os.environ.get("DOCUMENT_OCR_SECONDS", "900"))
 # --- end search ---

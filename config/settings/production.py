@@ -21,6 +21,13 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+# nginx on the same host (deploy/nginx) is the only proxy whose X-Forwarded-For is believed.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+# Django decides who may download a document, nginx sends the bytes from its internal location
+# (deploy/nginx/prizren.conf). Empty when no nginx stands in front or media are on S3.
+DOCUMENTS_ACCEL_REDIRECT_PREFIX = os.environ.get(
+    "DOCUMENTS_ACCEL_REDIRECT_PREFIX", "/_protected_media/"
+)
 
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 
@@ -38,5 +45,5 @@ LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")
 # --- search ---
 # Uploads never wait for OCR: tasks go to the database queue, a `db_worker` service runs them.
 if env_bool("TASKS_DATABASE", True):
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 # --- end search ---
