@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class TransparencyConfig(AppConfig):
     name = "transparency"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()
