@@ -17,7 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.utils.file import hash_filelike
 
-from home.demo_content import sync_trees
+from core.seeding import source_home, sync_trees
 
 from . import structure
 from .blocks import comparable_stream
@@ -138,7 +138,7 @@ def _flag(report, label, page):
 
 
 def ensure_index(report):
-    home = structure.source_home()
+    home = source_home()
     index, changed = upsert_page(
         home,
         TransparencyIndexPage,
