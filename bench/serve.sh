@@ -8,6 +8,7 @@ export DJANGO_SETTINGS_MODULE=config.settings.production
 export SECRET_KEY=${SECRET_KEY:-bench-only-not-secret-$(hostname)}
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
 export SECURE_SSL_REDIRECT=off
+export DOCUMENTS_ACCEL_REDIRECT_PREFIX=  # no nginx in front here: Django sends document bytes itself
 export DATABASE_URL=${DATABASE_URL:-postgres://prizren:prizren@127.0.0.1:5432/prizren_bench}
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/2}
 export GUNICORN_WORKERS=${GUNICORN_WORKERS:-2}

@@ -47,6 +47,11 @@ document = MunicipalDocument(
 )
 document.file.save("raport-i-brendshem.txt", ContentFile(b"SEKRET-I-BRENDSHEM"), save=False)
 document.save()
+public = MunicipalDocument(
+    title="Vendimi publik", collection=root, text_status=TextStatus.EMPTY, published=True
+)
+public.file.save("vendimi-për-buxhetin.txt", ContentFile(b"VENDIM-PUBLIK"), save=False)
+public.save()
 image = get_image_model()(title="Kalaja", file=ImageFile(buffer, name="kalaja.png"))
 image.save()
 rendition = image.get_rendition("width-40")
@@ -55,6 +60,8 @@ print(json.dumps({
     "document_file": document.file.name,
     "document_path": str(settings.MEDIA_ROOT / document.file.name),
     "original_image": image.file.name,
+    "public_url": public.url,
+    "public_file": public.file.name,
     "rendition_url": rendition.url,
 }))
 """

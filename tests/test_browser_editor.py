@@ -2,8 +2,12 @@
 wagtail-localize's own editor, publishes it, and a citizen reads it under /sr-latn/ (Chromium,
 real admin UI)."""
 
+import polib
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
+
+from core.upstream_catalogues import Catalogue
 
 pytestmark = [pytest.mark.browser]
 
@@ -14,12 +18,24 @@ PLACE_SR = "Sala Skupštine opštine"
 SLUG_SR = "konsultacija-park"
 
 
-def translate_segment(page, source_text, translation):
+def sq(english):
+    """The label the editor sees: the admin is in Albanian (the project's catalogues)."""
+    with translation.override("sq"):
+        return translation.gettext(english)
+
+
+def sq_js(english):
+    """A label of wagtail-localize's translation editor (its JavaScript catalogue)."""
+    catalogue = polib.pofile(str(Catalogue("wagtail_localize", "djangojs", "sq").path))
+    return catalogue.find(english).msgstr
+
+
+def translate_segment(page, source_text, text):
     segment = page.locator("li", has_text=source_text).last
-    segment.get_by_role("button", name="Translate").click()
-    segment.locator("textarea").fill(translation)
-    segment.get_by_role("button", name="Save").click()
-    page.get_by_text(translation, exact=True).wait_for()
+    segment.get_by_role("button", name=sq_js("Translate")).click()
+    segment.locator("textarea").fill(text)
+    segment.get_by_role("button", name=sq_js("Save")).click()
+    page.get_by_text(text, exact=True).wait_for()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -61,11 +77,11 @@ def test_editor_creates_translates_and_publishes_a_consultation_the_citizen_read
         admin.fill("#id_date", "2026-12-01")
         admin.fill("#id_closes_on", "2026-12-31")
         admin.fill("#id_location", PLACE_SQ)
-        admin.get_by_role("tab", name="Promote").click()
+        admin.get_by_role("tab", name=sq("Promote")).click()
         # Wagtail fills the slug from the title as the editor types (debounced): under load it
         # can land after ours, so the page is found by its title and its actual slug is used.
         admin.fill("#id_slug", "konsultim-parku")
-        admin.get_by_role("button", name="More actions").click()
+        admin.get_by_role("button", name=sq("More actions")).click()
         admin.locator("button[name=action-publish]").click()
         admin.wait_for_url(f"{live_server.url}/admin/pages/{consultations.pk}/")
 
@@ -75,16 +91,16 @@ def test_editor_creates_translates_and_publishes_a_consultation_the_citizen_read
 
         # 2. The Serbian tree has an alias; the editor asks for a translation of it.
         admin.goto(f"{live_server.url}/admin/pages/{alias_sr.pk}/edit/")
-        admin.get_by_role("link", name="Translate this page").click()
-        admin.get_by_role("button", name="Submit").click()
+        admin.get_by_role("link", name=sq("Translate this page")).click()
+        admin.get_by_role("button", name=sq("Submit")).click()
         admin.wait_for_url(f"{live_server.url}/admin/pages/{alias_sr.pk}/edit/")
 
         # 3. Translate every segment in wagtail-localize's editor, then publish.
         translate_segment(admin, TITLE_SQ, TITLE_SR)
         translate_segment(admin, PLACE_SQ, PLACE_SR)
-        admin.get_by_role("tab", name="Promote").click()
+        admin.get_by_role("tab", name=sq("Promote")).click()
         translate_segment(admin, page_sq.slug, SLUG_SR)
-        admin.get_by_role("button", name="Publish in Srpski").click()
+        admin.get_by_role("button", name=sq_js("Publish in ") + "Srpski").click()
         admin.wait_for_load_state()
 
         alias_sr.refresh_from_db()

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.utils.encoding import iri_to_uri
 
 from .proxy_stack import NGINX, ProxyStack
 
@@ -45,7 +46,9 @@ def request(port, method, path, *, source="127.0.0.1", headers=None, body=None):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30,
                                             source_address=(source, 0))  # fmt: skip
     try:
-        connection.request(method, path, body=body, headers={"Host": HOST, **(headers or {})})
+        connection.request(
+            method, iri_to_uri(path), body=body, headers={"Host": HOST, **(headers or {})}
+        )
         response = connection.getresponse()
         return response.status, response.headers, response.read()
     finally:
@@ -104,6 +107,25 @@ def test_a_private_document_cannot_be_fetched_by_path(stack):
     # Through Django the collection's restriction applies: a login, not the file.
     status, _, body = request(stack.nginx_port, "GET", data["document_url"])
     assert status in (302, 403, 404) and b"SEKRET" not in body
+
+
+def test_a_public_document_is_sent_by_nginx_after_django_decides(stack):
+    # Django answers with X-Accel-Redirect and no body; nginx sends the file from its
+    # internal location, keeping Django's headers.
+    status, headers, body = request(
+        stack.gunicorn_port, "GET", stack.data["public_url"], headers={"X-Forwarded-Proto": "https"}
+    )
+    assert status == 200 and body == b""
+    assert headers["X-Accel-Redirect"].startswith("/_protected_media/documents/")
+    status, headers, body = request(stack.nginx_port, "GET", stack.data["public_url"])
+    assert (status, body) == (200, b"VENDIM-PUBLIK")
+    assert headers["Content-Disposition"].startswith("attachment;")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Content-Security-Policy"] == "default-src 'none'"
+    assert "X-Accel-Redirect" not in headers and "Content-Encoding" not in headers
+    # Its file by path is still 404: only Django's answer opens the internal location.
+    status, _, _ = request(stack.nginx_port, "GET", f"/media/{stack.data['public_file']}")
+    assert status == 404
 
 
 def test_image_renditions_are_served_and_originals_are_not(stack):
