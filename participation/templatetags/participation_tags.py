@@ -1,6 +1,8 @@
 from django import template
 from django.urls import reverse
 
+from transparency.choices import ActivityKind, ActivityStatus
+
 from ..forms import ConsultationCommentForm
 
 register = template.Library()
@@ -13,8 +15,6 @@ def consultation_comment_form(context, page):
     In the consultation page's template: {% load participation_tags %}
     {% consultation_comment_form page %}
     """
-    from transparency.choices import ActivityKind, ActivityStatus
-
     from ..consultation_views import source_consultation
 
     shown = getattr(page, "kind", None) == ActivityKind.CONSULTATION
