@@ -30,7 +30,7 @@ lint: setup
 
 # Refresh the .po catalogues after changing interface strings (needs GNU gettext).
 # Each app owns its catalogue (<app>/locale); locale/ holds templates/, core/ and config/.
-APPS := home documents transparency media_office search participation
+APPS := home documents transparency media_office search participation wordpress_import
 LANGS := -l sq -l sr_Latn -l tr
 IGNORE := --ignore=var --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench
 messages: setup

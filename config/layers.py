@@ -9,9 +9,11 @@ LAYERS = (
     ("documents",),
     ("search",),
     # The domain apps.
-    ("media_office", "transparency", "participation", "wordpress_import"),
+    ("media_office", "transparency", "participation"),
     # The home page shows the domain apps' content.
     ("home",),
+    # The WordPress import writes the old site into home's pages and the domain apps' records.
+    ("wordpress_import",),
     ("config",),
 )
 

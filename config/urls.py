@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.urls import serve_pattern
 
+from core import views as core_views
 from core.health import health
 from core.login_throttle import (
     password_reset_view,
@@ -37,6 +38,8 @@ urlpatterns = [
     # --- end hardening ---
     path("admin/", include(wagtailadmin_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     # --- participation ---
     path("open-data/", include("participation.urls")),
 ]

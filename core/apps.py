@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
         from wagtail.models import Locale, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from core import checks  # noqa: F401 - registers the deployment checks
         from core.admin_language import translate_redirect_report_filters
         from core.converters import DatabaseIdConverter
         from core.languages import forget_locale_codes

@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page, Site
 
 from core.languages import bcp47
 from core.middleware import current_generation
+from core.transliteration import latin_to_cyrillic
 from core.visibility import public
 
 logger = logging.getLogger(__name__)
@@ -124,7 +125,33 @@ def language_links(request, page):
         path = request.get_full_path()
         targets = [(code, translate_url(path, code), True) for code, _ in settings.LANGUAGES]
     names = dict(settings.LANGUAGES)
-    return [_link(code, names[code], url, current, translated) for code, url, translated in targets]
+    links = [
+        _link(code, names[code], url, current, translated) for code, url, translated in targets
+    ]
+    return with_cyrillic(links, getattr(request, "serbian_script", "") == "cyrl")
+
+
+def with_cyrillic(links, reading_cyrillic):
+    """Serbian Latin's entry followed by Serbian Cyrillic's (the same pages, core.cyrillic)."""
+    from core.cyrillic import CYRILLIC, LATIN, cyrillic_path
+
+    out = []
+    for link in links:
+        out.append(link)
+        if link["code"] != LATIN:
+            continue
+        cyrillic = {
+            **link,
+            "code": CYRILLIC,
+            "name": "Српски",
+            "hreflang": bcp47(CYRILLIC),
+            "url": cyrillic_path(link["url"]),
+            "is_current": link["is_current"] and reading_cyrillic,
+            "note": latin_to_cyrillic(link["note"]),
+        }
+        link["is_current"] = link["is_current"] and not reading_cyrillic
+        out.append(cyrillic)
+    return out
 
 
 def _translation_targets(request, page):

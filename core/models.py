@@ -56,3 +56,18 @@ class BasePage(Page):
     def content_language(self):
         """The language the page's content is written in (for the `lang` attribute)."""
         return bcp47(language_code_of_locale(self.source_page.locale_id))
+
+    @cached_property
+    def untranslated_fields(self):
+        """Fields of a translation still in the source's words (prose not translated yet)."""
+        from core.data_translation import untranslated_paths
+
+        return untranslated_paths(self)
+
+    def field_language(self, name):
+        """The language of one field's text: the source's for prose not translated yet."""
+        if name in self.untranslated_fields:
+            from core.data_translation import source_language_of
+
+            return bcp47(source_language_of(self) or language_code_of_locale(self.locale_id))
+        return self.content_language

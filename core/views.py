@@ -1,5 +1,8 @@
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
+
+from core.checks import canonical_url
 
 
 def bench_floor(request):
@@ -12,3 +15,14 @@ def bench_floor(request):
         raise Http404
     with open(path, "rb") as handle:
         return HttpResponse(handle.read(), content_type="text/html; charset=utf-8")
+
+
+def robots_txt(request):
+    """Everything public may be crawled (the admin is behind a login); the sitemap lists every
+    language's pages at the canonical address."""
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {canonical_url()}/sitemap.xml", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

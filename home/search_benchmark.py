@@ -133,8 +133,12 @@ def time_queries(rng, words, queries):
     for _ in range(queries):
         query = " ".join(rng.sample(words, 2))
         started = time.perf_counter()
-        service.search(query, "sq")
+        outcome = service.search(query, "sq")
         latencies.append((time.perf_counter() - started) * 1000)
+        if outcome.fell_back:  # the engine did not answer: not a figure of the engine
+            raise RuntimeError(
+                f"search fell back to {outcome.backend!r} after {latencies[-1]:.0f} ms"
+            )
     return latencies
 
 

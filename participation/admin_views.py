@@ -34,7 +34,9 @@ def consultation_report(request, page_id):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("The report table has been published on the page."))
+            messages.success(
+                request, _("The report table and the answers have been published on the page.")
+            )
         return redirect("participation_consultation_report", page_id=consultation.pk)
     comments_url = reverse("wagtailsnippets_participation_consultationcomment:list")
     return TemplateResponse(

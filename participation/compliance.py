@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Revision, TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -28,6 +29,24 @@ from .models import OPEN_STATUSES, AccessRequest
 from .roles import role_label
 
 SOURCE_LANGUAGE = "sq"
+
+
+def published_ago(days, languages):
+    """Which translations are missing and since when: "today", not "0 days ago"; one day or
+    several in each language's plural forms."""
+    values = {"languages": languages, "days": days}
+    if days is None:
+        return gettext("Missing in: %(languages)s.") % values
+    if days == 0:
+        return gettext("Missing in: %(languages)s. Published today.") % values
+    return (
+        ngettext(
+            "Missing in: %(languages)s. Published %(days)s day ago.",
+            "Missing in: %(languages)s. Published %(days)s days ago.",
+            days,
+        )
+        % values
+    )
 
 
 @dataclass
@@ -124,11 +143,9 @@ def untranslated_page_items(now=None):
         items.append(
             ComplianceItem(
                 title=page.get_admin_display_title(),
-                detail=_("Missing in: %(languages)s. Published %(days)s days ago.")
-                % {
-                    "languages": ", ".join(locale.get_display_name() for locale in missing),
-                    "days": days if days is not None else "?",
-                },
+                detail=published_ago(
+                    days, ", ".join(locale.get_display_name() for locale in missing)
+                ),
                 url=reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
                 action=_("Translate"),
                 severity="warning",

@@ -8,11 +8,14 @@ The rules (docs/decisions/0040-legal-periods.md):
   moment of receipt, weekends and holidays included; an urgent request is never extended;
 - calendar days by default: a period whose last day is a weekend day or a public holiday ends
   on the next working day; with ACCESS_REQUEST_COUNT_WORKING_DAYS only working days count;
-- a period in days ends at the end of its last day (23:59:59 local time).
+- a period in days ends at the end of its last day (23:59:59 local time);
+- a complaint to the Information and Privacy Agency: ACCESS_REQUEST_COMPLAINT_DAYS (15) days
+  from the day after the decision, or after the deadline passed without one (silence), counted
+  like the request's own period.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from django.conf import settings
 from django.utils import timezone
@@ -27,6 +30,7 @@ class DeadlineRules:
     urgent_hours: int = 48
     count_working_days: bool = False
     due_soon_days: int = 2
+    complaint_days: int = 15
 
     @classmethod
     def from_settings(cls):
@@ -36,6 +40,7 @@ class DeadlineRules:
             urgent_hours=settings.ACCESS_REQUEST_URGENT_HOURS,
             count_working_days=settings.ACCESS_REQUEST_COUNT_WORKING_DAYS,
             due_soon_days=settings.ACCESS_REQUEST_DUE_SOON_DAYS,
+            complaint_days=settings.ACCESS_REQUEST_COMPLAINT_DAYS,
         )
 
 
@@ -71,7 +76,9 @@ def compute_deadline(received_at, *, extended=False, urgent=False, holidays=froz
     `holidays` is a set of dates (see PublicHoliday.dates_between); `received_at` is aware.
     """
     if urgent:
-        return received_at + timedelta(hours=rules.urgent_hours)
+        # Elapsed hours: added in UTC, as aware arithmetic in a local zone would add wall-clock
+        # hours and give 47 or 49 across a daylight-saving change.
+        return received_at.astimezone(UTC) + timedelta(hours=rules.urgent_hours)
     tz = timezone.get_current_timezone()
     received_on = timezone.localtime(received_at, tz).date()
     days = rules.extended_days if extended else rules.days
@@ -81,9 +88,19 @@ def compute_deadline(received_at, *, extended=False, urgent=False, holidays=froz
     return end_of_day(last_day, tz)
 
 
+def complaint_deadline(start, *, holidays=frozenset(), rules):
+    """The end of the period to complain to the Agency about a decision made (or due) at `start`."""
+    tz = timezone.get_current_timezone()
+    start_on = timezone.localtime(start, tz).date()
+    last_day = last_day_of_period(
+        start_on, rules.complaint_days, holidays, count_working_days=rules.count_working_days
+    )
+    return end_of_day(last_day, tz)
+
+
 def latest_possible_deadline_day(received_on, rules):
     """A day no deadline can pass: bounds the holidays to look up for one request."""
-    longest = max(rules.days, rules.extended_days)
+    longest = max(rules.days, rules.extended_days, rules.complaint_days)
     # Generous: every week loses two days, and at most ~20 holidays a year.
     return received_on + timedelta(days=longest * 2 + 40)
 

@@ -1,9 +1,14 @@
+import secrets
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -116,6 +121,25 @@ class TransitionError(ValidationError):
     pass
 
 
+def new_status_token():
+    """The secret of a request's private status link: 256 random bits, URL-safe."""
+    return secrets.token_urlsafe(32)
+
+
+def decision_letter_path(instance, filename):
+    # Never the requester's file name, never the reference: a random name in a private folder.
+    return f"access-requests/{uuid.uuid4().hex}.pdf"
+
+
+def validate_pdf(upload):
+    head = upload.read(5)
+    upload.seek(0)
+    if head != b"%PDF-":
+        raise ValidationError(_("The decision letter must be a PDF file."), code="not_pdf")
+    if upload.size > settings.ACCESS_REQUEST_LETTER_MAX_BYTES:
+        raise ValidationError(_("The decision letter is too large."), code="too_large")
+
+
 class AccessRequest(models.Model):
     """One request for access to public documents and what became of it (the register)."""
 
@@ -169,6 +193,25 @@ class AccessRequest(models.Model):
         related_name="+",
     )
     staff_notes = models.TextField(_("internal notes"), blank=True)
+    public_subject = models.CharField(
+        _("subject in the public log"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the public log of requests shows as the subject. Write it without anything "
+            "that identifies the requester; while empty, the log shows no subject."
+        ),
+    )
+    decision_letter = models.FileField(
+        _("decision letter"),
+        upload_to=decision_letter_path,
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
+        help_text=_("A PDF; only the requester sees it, through the private status link."),
+    )
+    status_token = models.CharField(
+        max_length=64, unique=True, editable=False, default=new_status_token
+    )
     # The public form's submission token (core.forms): a retry returns this request's receipt.
     submission_token = models.CharField(
         max_length=64, unique=True, null=True, blank=True, editable=False
@@ -289,6 +332,22 @@ class AccessRequest(models.Model):
 
     subject_excerpt.short_description = _("documents requested")
 
+    def complaint_due_at(self, now=None):
+        """Until when the requester may complain to the Agency: after a refusal (even partial)
+        or once the deadline passed without a decision; None otherwise."""
+        rules = deadlines.DeadlineRules.from_settings()
+        if self.status in NEEDS_LEGAL_GROUND and self.decided_at:
+            start = self.decided_at
+        elif self.is_open:
+            start = self.due_at
+        else:
+            return None
+        start_on = timezone.localtime(start).date()
+        holidays = PublicHoliday.dates_between(
+            start_on, deadlines.latest_possible_deadline_day(start_on, rules)
+        )
+        return deadlines.complaint_deadline(start, holidays=holidays, rules=rules)
+
     @property
     def decided_on_time(self):
         if self.decided_at is None:
@@ -382,6 +441,29 @@ class StatusChange(models.Model):
         return f"{self.request}: {self.from_status} → {self.to_status}"
 
 
+class RequesterEmail(models.Model):
+    """The email telling the requester about one status change: at most one per change.
+
+    Created with the change (signals.py) when the request has an email address; the task
+    claims it, sends it and stamps `sent_at`; a failed attempt is released for a retry.
+    """
+
+    status_change = models.OneToOneField(
+        StatusChange, on_delete=models.CASCADE, related_name="requester_email"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["sent_at", "attempts"])]
+
+    def __str__(self):
+        return f"{self.status_change} ({'sent' if self.sent_at else 'pending'})"
+
+
 class DueNotification(models.Model):
     """One reminder email about a request on one day: never two the same day."""
 
@@ -431,6 +513,24 @@ class AccessRequestFormPage(RoutablePageMixin, BasePage):
 
         return access_request_receipt(request, self)
 
+    @path("status/<str:token>/")
+    def status(self, request, token):
+        from .status_views import request_status
+
+        return request_status(request, self, token)
+
+    @path("status/<str:token>/letter/")
+    def status_letter(self, request, token):
+        from .status_views import request_letter
+
+        return request_letter(request, self, token)
+
+    @path("log/")
+    def log(self, request):
+        from .status_views import request_log
+
+        return request_log(request, self)
+
     @path("statistics/")
     def statistics(self, request):
         from .views import access_request_statistics
@@ -449,6 +549,13 @@ class CommentStatus(models.TextChoices):
 
 
 NEEDS_REASON = {CommentStatus.PARTIALLY_ACCEPTED, CommentStatus.REFUSED}
+# The status labels are plural column headings of the report table; one comment's answer:
+ANSWER_LABELS = {
+    CommentStatus.PENDING: pgettext_lazy("answer to one comment", "Not answered yet"),
+    CommentStatus.ACCEPTED: pgettext_lazy("answer to one comment", "Accepted"),
+    CommentStatus.PARTIALLY_ACCEPTED: pgettext_lazy("answer to one comment", "Partly accepted"),
+    CommentStatus.REFUSED: pgettext_lazy("answer to one comment", "Not accepted"),
+}
 
 
 class Gender(models.TextChoices):
@@ -495,7 +602,21 @@ class ConsultationComment(models.Model):
         _("reason"),
         max_length=2000,
         blank=True,
-        help_text=_("Required when the comment is refused or partially accepted."),
+        help_text=_(
+            "The municipality's answer: required when the comment is refused or partially "
+            "accepted. Write it in the language of the comment."
+        ),
+    )
+    show_text = models.BooleanField(
+        _("publish the comment's text"),
+        default=False,
+        help_text=_(
+            "Tick once the text has been read and holds nothing abusive or personal. The "
+            "answer is published either way; the commenter's name and email never are."
+        ),
+    )
+    published_at = models.DateTimeField(
+        _("answer published"), null=True, blank=True, editable=False
     )
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -550,3 +671,23 @@ class ConsultationComment(models.Model):
         return str(self)
 
     excerpt.short_description = _("comment")
+
+    @property
+    def answer_label(self):
+        return ANSWER_LABELS[CommentStatus(self.status)]
+
+
+class CommentAnswerEmail(models.Model):
+    """The email telling a commenter the answer to their comment: at most one per comment."""
+
+    comment = models.OneToOneField(
+        ConsultationComment, on_delete=models.CASCADE, related_name="answer_email"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    def __str__(self):
+        return f"{self.comment_id} ({'sent' if self.sent_at else 'pending'})"

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from core.visibility import public
 from transparency.models import ActivityPage, DecisionMonthPage, ParticipationFigures
 
+from .public import PUBLIC_COLUMNS, public_requests, public_row
 from .statistics import yearly_statistics
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -86,6 +87,20 @@ def access_statistics_csv(request):
 @require_GET
 def access_statistics_json(request):
     return json_response("access-to-documents-statistics", access_statistics_rows())
+
+
+def access_request_rows():
+    return [public_row(access_request) for access_request in public_requests()]
+
+
+@require_GET
+def access_requests_csv(request):
+    return csv_response("access-to-documents-requests.csv", PUBLIC_COLUMNS, access_request_rows())
+
+
+@require_GET
+def access_requests_json(request):
+    return json_response("access-to-documents-requests", access_request_rows())
 
 
 # --- transparency records (pages of the transparency app, Albanian tree) ---

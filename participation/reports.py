@@ -18,7 +18,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from .answers import publish_answers
 from .models import CommentStatus, ConsultationComment, Gender
+from .tasks import send_answer_email_task
 
 
 @dataclass
@@ -103,7 +105,8 @@ def can_publish_report(user, consultation):
 
 @transaction.atomic
 def publish_report_table(consultation, user=None):
-    """Write the generated table into the consultation page's figures and publish it.
+    """Write the generated table into the consultation page's figures and publish it, with
+    the answers to the comments; each commenter with an address is emailed after the commit.
 
     With a `user`, can_publish_report decides (Wagtail's own check would refuse the
     consultation officer, who may publish this table but not edit the page)."""
@@ -129,4 +132,6 @@ def publish_report_table(consultation, user=None):
     page.comments_total = table.comments_total
     revision = page.save_revision(user=user, log_action=True)
     revision.publish(user=user, skip_permission_checks=True)
+    for email in publish_answers(consultation):
+        transaction.on_commit(lambda pk=email.pk: send_answer_email_task.enqueue(pk))
     return table

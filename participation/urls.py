@@ -17,6 +17,16 @@ urlpatterns = [
         open_data.access_statistics_json,
         name="access_statistics_json",
     ),
+    path(
+        "access-to-documents-requests.csv",
+        open_data.access_requests_csv,
+        name="access_requests_csv",
+    ),
+    path(
+        "access-to-documents-requests.json",
+        open_data.access_requests_json,
+        name="access_requests_json",
+    ),
     path("consultations-hearings-meetings.csv", open_data.activities_csv, name="activities_csv"),
     path("consultations-hearings-meetings.json", open_data.activities_json, name="activities_json"),
     path("mayor-decisions-by-month.csv", open_data.decision_months_csv, name="decisions_csv"),

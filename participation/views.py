@@ -14,6 +14,7 @@ from core.ratelimit import RateLimited, hit_for_request
 from .forms import AccessRequestForm
 from .models import AccessRequest
 from .statistics import yearly_statistics
+from .status_views import private
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ def rate_limit(request, scope):
 def page_context(request, page, **extra):
     context = page.get_context(request)
     context["statistics_url"] = page.url + page.reverse_subpage("statistics")
+    context["log_url"] = page.url + page.reverse_subpage("log")
     context.update(extra)
     return context
 
@@ -95,8 +97,13 @@ def access_request_receipt(request, page):
     access_request = (
         AccessRequest.objects.filter(reference=reference).first() if reference else None
     )
-    context = page_context(request, page, access_request=access_request)
-    return TemplateResponse(request, "participation/access_request_receipt.html", context)
+    status_url = (
+        page.url + page.reverse_subpage("status", args=[access_request.status_token])
+        if access_request
+        else ""
+    )
+    context = page_context(request, page, access_request=access_request, status_url=status_url)
+    return private(TemplateResponse(request, "participation/access_request_receipt.html", context))
 
 
 def access_request_statistics(request, page):

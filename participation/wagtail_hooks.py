@@ -131,7 +131,9 @@ class AccessRequestViewSet(SnippetViewSet):
                     FieldPanel("decision"),
                     FieldPanel("legal_ground"),
                     FieldPanel("forwarded_to"),
+                    FieldPanel("decision_letter"),
                     FieldPanel("released_documents"),
+                    FieldPanel("public_subject"),
                     FieldPanel("staff_notes"),
                 ],
                 heading=_("The decision"),
@@ -206,7 +208,7 @@ class ConsultationCommentViewSet(SnippetViewSet):
                 heading=_("The comment"),
             ),
             MultiFieldPanel(
-                [FieldPanel("status"), FieldPanel("reason")],
+                [FieldPanel("status"), FieldPanel("reason"), FieldPanel("show_text")],
                 heading=_("The municipality's answer"),
             ),
         ],

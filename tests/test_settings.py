@@ -25,7 +25,14 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "prizren.example",
     "CSRF_TRUSTED_ORIGINS": "https://prizren.example",
     "REDIS_URL": "redis://127.0.0.1:6379/1",
+    "SITE_CANONICAL_URL": "https://prizren.example",
 }
+
+
+def test_check_deploy_warns_while_the_public_address_is_local():
+    env = {**PRODUCTION_ENV, "SITE_CANONICAL_URL": "http://localhost:8000"}
+    result = run_manage("check", "--deploy", **env)
+    assert "core.W001" in result.stdout + result.stderr
 
 
 def test_check_deploy_on_production_settings_is_clean():

@@ -92,7 +92,7 @@ def test_importers_run_twice_create_and_update_nothing(imported, db):
         assert report.updated == [], name
         assert report.translated == [], name
     assert sq(ActivityPage).count() == 26
-    assert ActivityPage.objects.count() == 26 * 3  # Albanian pages and their two aliases
+    assert ActivityPage.objects.count() == 26 * 3  # Albanian pages and their two translations
     from wagtail.documents import get_document_model
 
     assert get_document_model().objects.count() == 8
@@ -108,9 +108,15 @@ def test_an_edited_source_updates_the_page_in_place(imported, db):
     page = sq(ActivityPage).get(kind=ActivityKind.CONSULTATION, number=3)
     assert page.title == "Konsultimi publik – titull i ndryshuar"
     assert page.participants_women == 6
-    # The aliases in the Serbian and Turkish trees follow the edit.
-    alias = ActivityPage.objects.get(alias_of=page, locale__language_code="tr")
-    assert alias.participants_women == 6
+    # The Serbian and Turkish translations (from data) follow the edit; the new Albanian
+    # title is prose, shown as such until someone translates it.
+    turkish = ActivityPage.objects.get(
+        translation_key=page.translation_key, locale__language_code="tr"
+    )
+    assert turkish.alias_of_id is None
+    assert turkish.participants_women == 6
+    assert turkish.title == "Konsultimi publik – titull i ndryshuar"
+    assert "title" in turkish.untranslated_fields
     assert sq(ActivityPage).filter(kind=ActivityKind.CONSULTATION).count() == 13
 
 
@@ -425,7 +431,12 @@ def test_document_of_an_unpublished_page_is_not_served(imported, client):
     assert client.get(document.url).status_code == 404
     month = sq(DecisionMonthPage).get(year=2023, month=2)
     scanned = month.documents.first().document
-    month.unpublish()  # also unpublishes its aliases in the Serbian and Turkish trees
+    month_translations = list(month.get_translations())
+    assert month_translations and all(p.alias_of_id is None for p in month_translations)
+    month.unpublish()
+    assert client.get(scanned.url).status_code == 200  # translated from data: still live
+    for translation_page in month_translations:
+        translation_page.unpublish()
     assert client.get(scanned.url).status_code == 404
 
 

@@ -5,6 +5,6 @@ class TransparencyConfig(AppConfig):
     name = "transparency"
 
     def ready(self):
-        from . import signals
+        from .signals import connect
 
-        signals.connect()
+        connect()

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
+from wagtail.models import Locale
 from wagtail.utils.file import hash_filelike
 
 from core.seeding import source_home, sync_trees
@@ -36,6 +37,8 @@ from .models import (
     TransparencyIndexPage,
     YearOverviewPage,
 )
+from .record_translations import translate_record
+from .signals import translations_written_later
 from .strategy_parser import parse_strategy
 
 
@@ -358,6 +361,35 @@ def report_year(data):
 @transaction.atomic
 def import_transparency(data):
     """Load the annual report's JSON (already parsed) into pages and snippets."""
+    with translations_written_later():
+        report = _import_transparency(data)
+    translate_imported_records(report)
+    return report
+
+
+def translate_imported_records(report):
+    """Records whose Serbian or Turkish page is missing, an alias, or whose source changed get
+    their translations from data (record_translations); a person's translation is kept."""
+    index = TransparencyIndexPage.objects.filter(
+        locale__language_code=structure.SOURCE_LANGUAGE
+    ).first()
+    if index is None:
+        return
+    locales = list(Locale.objects.filter(language_code__in=structure.TARGET_LANGUAGES))
+    for model in (ActivityPage, DecisionMonthPage):
+        for page in model.objects.descendant_of(index).filter(locale=index.locale):
+            for locale in locales:
+                existing = page.get_translation_or_none(locale)
+                if (
+                    existing is None
+                    or existing.alias_of_id is not None
+                    or page.pk in report.changed_pages
+                ):
+                    translate_record(page, locale.language_code)
+                    report.translated.append((page, locale.language_code))
+
+
+def _import_transparency(data):
     report = ImportReport()
     year = report_year(data)
     index, index_changed = ensure_index(report)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "media_office",
     "search",
     "participation",
+    "wordpress_import",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /sr-cyrl/ is the Serbian site in Cyrillic, transliterated on the way out (core/cyrillic.py).
+    "core.cyrillic.SerbianCyrillicMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +79,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+# Old WordPress addresses by query (/?p=123): before the views, which answer `/` themselves.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "wordpress_import.middleware.OldQueryLinkMiddleware",
+)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -168,6 +176,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "komunikimi@prizren.ex
 # Wagtail
 WAGTAIL_SITE_NAME = "Komuna e Prizrenit"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The public address (robots.txt's sitemap; `manage.py set_site_address`; core.checks warns
+# while it, or the Site, is still a local address).
+SITE_CANONICAL_URL = os.environ.get("SITE_CANONICAL_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.MunicipalDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
@@ -274,6 +285,12 @@ ACCESS_REQUEST_COUNT_WORKING_DAYS = env_bool("ACCESS_REQUEST_COUNT_WORKING_DAYS"
 # "Due soon": this many days or fewer left; staff are emailed daily about these.
 ACCESS_REQUEST_DUE_SOON_DAYS = int(os.environ.get("ACCESS_REQUEST_DUE_SOON_DAYS", "2"))
 ACCESS_REQUEST_NOTIFY_EMAILS = env_list("ACCESS_REQUEST_NOTIFY_EMAILS", "")
+# Days to complain to the Information and Privacy Agency after a decision or after silence.
+ACCESS_REQUEST_COMPLAINT_DAYS = int(os.environ.get("ACCESS_REQUEST_COMPLAINT_DAYS", "15"))
+ACCESS_REQUEST_LETTER_MAX_BYTES = 20 * 1024 * 1024
+# Emails to requesters: attempts before a failing address is given up (manage.py
+# send_requester_emails retries the others).
+ACCESS_REQUEST_EMAIL_ATTEMPTS = int(os.environ.get("ACCESS_REQUEST_EMAIL_ATTEMPTS", "5"))
 # Public forms: submissions per address per hour.
 PARTICIPATION_RATE_LIMIT = int(os.environ.get("PARTICIPATION_RATE_LIMIT", "10"))
 PARTICIPATION_RATE_PERIOD = 3600

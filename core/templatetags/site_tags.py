@@ -32,3 +32,15 @@ def is_within(page, section):
     """True when `page` is `section` or below it (for aria-current in the navigation)."""
     path = getattr(page, "path", None)
     return isinstance(path, str) and path.startswith(section.path)
+
+
+@register.filter
+def field_lang(page, name):
+    """`lang` of one field of a page: the source's language where its prose is untranslated."""
+    field_language = getattr(page, "field_language", None)
+    return field_language(name) if field_language else ""
+
+
+@register.filter
+def is_untranslated_field(page, name):
+    return name in getattr(page, "untranslated_fields", ())

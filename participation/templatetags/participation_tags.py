@@ -1,8 +1,10 @@
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 
 from transparency.choices import ActivityKind, ActivityStatus
 
+from ..answers import published_answers
 from ..forms import ConsultationCommentForm
 
 register = template.Library()
@@ -39,4 +41,26 @@ def consultation_report_table(page):
         "accepted": page.comments_accepted,
         "partially_accepted": page.comments_partially_accepted,
         "comments_total": page.comments_total,
+    }
+
+
+@register.inclusion_tag("participation/includes/consultation_outcome.html")
+def consultation_outcome(page):
+    """A consultation's period while open ("open until …, N days left"), then the published
+    answers to its comments. {% consultation_outcome page %}"""
+    from transparency.choices import ActivityKind, ActivityStatus
+
+    from ..consultation_views import source_consultation
+
+    if getattr(page, "kind", None) != ActivityKind.CONSULTATION:
+        return {"shown": False}
+    consultation = source_consultation(page)
+    closes_on = consultation.closes_on or consultation.date
+    is_open = consultation.status == ActivityStatus.OPEN
+    return {
+        "shown": True,
+        "is_open": is_open,
+        "closes_on": closes_on,
+        "days_left": (closes_on - timezone.localdate()).days if is_open and closes_on else None,
+        "answers": published_answers(consultation),
     }

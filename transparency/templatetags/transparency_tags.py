@@ -1,7 +1,11 @@
 from decimal import Decimal
 
 from django import template
+from django.conf import settings
+from django.utils import translation
 
+from core import gazetteer
+from core.languages import bcp47
 from transparency.blocks import section_anchor
 
 register = template.Library()
@@ -25,3 +29,17 @@ def figure(kind, name):
     value = kind.sums.get(name)
     stated = kind.stated.get(name)
     return {"value": value, "stated": stated, "differs": stated is not None and stated != value}
+
+
+@register.simple_tag(takes_context=True)
+def place_name(context, text):
+    """(text, lang) of a place (a project's village) in the reader's language: the gazetteer's
+    name, or the Albanian text marked as Albanian when the gazetteer lacks it."""
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    source = bcp47(settings.LANGUAGE_CODE)
+    if code == settings.LANGUAGE_CODE:
+        return {"text": text, "lang": source}
+    translated = gazetteer.place(text, code)
+    if translated is not None:
+        return {"text": translated, "lang": bcp47(code)}
+    return {"text": text, "lang": source}
