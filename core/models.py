@@ -2,6 +2,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.indexing import folded_text
 from core.languages import bcp47, language_code_of_locale
 
 
@@ -14,12 +15,10 @@ class BasePage(Page):
     """
 
     # --- search ---
-    # A folded, stemmed copy of the page's text (search/normalise.py), on every backend.
+    # A folded, stemmed copy of the page's text (core/normalise.py), on every backend.
     search_fields = [*Page.search_fields, index.SearchField("search_folded_text")]
 
     def search_folded_text(self):
-        from search.indexing import folded_text
-
         return folded_text(self, self.content_language)
 
     # --- end search ---

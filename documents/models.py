@@ -8,6 +8,8 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.search import index
 
+from core.indexing import folded_text
+
 
 class TextStatus(models.TextChoices):
     PENDING = "pending", _("waiting for text extraction")
@@ -63,7 +65,7 @@ class MunicipalDocument(AbstractDocument):
     admin_form_fields = (*WagtailDocument.admin_form_fields, "language", "published")
 
     # Wagtail indexes a document's title only; the extracted text is searched as well, folded
-    # by search/normalise.py like every page.
+    # by core/normalise.py like every page.
     search_fields = [
         *AbstractDocument.search_fields,
         index.SearchField("search_folded_text"),
@@ -83,8 +85,6 @@ class MunicipalDocument(AbstractDocument):
         super().save(*args, **kwargs)
 
     def search_folded_text(self):
-        from search.indexing import folded_text
-
         # Empty with SEARCH_BASELINE: stock Wagtail indexes a document's title only.
         return folded_text(
             self, self.language, f"{self.title}\n{self.text[: self.MAX_TEXT_LENGTH]}"

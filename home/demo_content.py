@@ -9,23 +9,22 @@ Idempotent: a second run finds every page as it left it and changes nothing.
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import LocaleSynchronization
 
-from core.translation import translate_page
+from core.seeding import (
+    SOURCE_LANGUAGE,
+    TARGET_LANGUAGES,
+    DemoReport,
+    ensure_locale_synchronization,
+    ensure_locales,
+    sync_trees,
+    t,
+    translate_outdated,
+)
+from media_office.demo_content import load_media_demo_content
 
 from .models import HomePage, StandardPage
-
-SOURCE_LANGUAGE = "sq"
-TARGET_LANGUAGES = ("sr-latn", "tr")
-
-
-def t(sq, sr, tr):
-    """One string in the three languages: Albanian, Serbian (Latin), Turkish."""
-    return {"sq": sq, "sr-latn": sr, "tr": tr}
-
 
 HOME = {
     "title": t("Komuna e Prizrenit", "Opština Prizren", "Prizren Belediyesi"),
@@ -171,28 +170,6 @@ ACCESSIBILITY = DemoPage(
 DEMO_PAGES = [ABOUT, ACCESSIBILITY]
 
 
-@dataclass
-class DemoReport:
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    translated: list = field(default_factory=list)
-    untranslated_strings: list = field(default_factory=list)
-
-
-def ensure_locales():
-    for code, _name in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
-
-
-def ensure_locale_synchronization():
-    """Serbian and Turkish trees follow the Albanian one (wagtail-localize synchronised trees)."""
-    source = Locale.objects.get(language_code=SOURCE_LANGUAGE)
-    for code in TARGET_LANGUAGES:
-        LocaleSynchronization.objects.get_or_create(
-            locale=Locale.objects.get(language_code=code), defaults={"sync_from": source}
-        )
-
-
 def ensure_home_page(report):
     """The Albanian home page, as the default site's root (replacing Wagtail's welcome page)."""
     source = Locale.objects.get(language_code=SOURCE_LANGUAGE)
@@ -296,32 +273,11 @@ def translation_memory():
     return memory
 
 
-def translate_outdated(pages, memory, changed):
-    """Translate each page whose translation is missing, still an alias, or whose source is
-    in `changed`; `memory` is {language code: {Albanian string: translation}}.
-    Returns [(page, language code, TranslationResult)]."""
-    done = []
-    for page in pages:
-        for code in TARGET_LANGUAGES:
-            existing = page.get_translation_or_none(Locale.objects.get(language_code=code))
-            if existing is not None and existing.alias_of_id is None and page not in changed:
-                continue
-            with transaction.atomic():
-                done.append((page, code, translate_page(page, code, memory[code])))
-    return done
-
-
 def translate_tree(pages, changed, report):
     """Translate the demo pages that need it (translate_outdated), noting it in `report`."""
     for page, code, result in translate_outdated(pages, translation_memory(), changed):
         report.translated.append((page, code))
         report.untranslated_strings += [(code, text) for text in result.missing]
-
-
-def sync_trees():
-    """Create alias pages in the Serbian and Turkish trees for pages not translated yet."""
-    for synchronization in LocaleSynchronization.objects.all():
-        synchronization.sync_trees()
 
 
 @transaction.atomic
@@ -334,8 +290,6 @@ def load_demo_content():
     sync_trees()
     translate_tree(pages, set(report.created) | set(report.updated), report)
     # --- media office: press index, topics, contacts, releases ---
-    from media_office.demo_content import load_media_demo_content
-
     media = load_media_demo_content(home)
     report.created += media.created
     report.updated += media.updated

@@ -9,6 +9,9 @@ from core.blocks import StandardStreamBlock
 from core.models import BasePage
 from core.routing import DirectRouteMixin
 from core.visibility import public
+from media_office.models import visible_releases
+from transparency.choices import ActivityKind, ActivityStatus
+from transparency.models import ActivityPage, DecisionMonthPage
 
 
 class HomePage(DirectRouteMixin, BasePage):
@@ -59,15 +62,10 @@ class HomePage(DirectRouteMixin, BasePage):
 
     # The three home-page slots; the sections that own these records fill them in.
     def latest_press_releases(self, limit=3):
-        from media_office.models import visible_releases
-
         return list(visible_releases().filter(locale_id=self.locale_id)[:limit])
 
     def open_consultations(self, limit=3):
         # --- transparency: consultations open today, in this page's language tree ---
-        from transparency.choices import ActivityKind, ActivityStatus
-        from transparency.models import ActivityPage
-
         candidates = (
             public(ActivityPage.objects)
             .descendant_of(self)
@@ -78,8 +76,6 @@ class HomePage(DirectRouteMixin, BasePage):
 
     def latest_decisions(self, limit=3):
         # --- transparency: the latest months of the mayor's decisions ---
-        from transparency.models import DecisionMonthPage
-
         return list(
             public(DecisionMonthPage.objects)
             .descendant_of(self)

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from wagtail.models import Locale
 
-from home.demo_content import (
+from core.seeding import (
     SOURCE_LANGUAGE,
     TARGET_LANGUAGES,
     sync_trees,

@@ -20,6 +20,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.chrome import cached_until_publish
 from core.models import BasePage
 from core.visibility import public
+from transparency.choices import ActivityKind
+from transparency.models import ActivityIndexPage, DecisionArchivePage
 
 from .blocks import PressReleaseStreamBlock
 
@@ -174,9 +176,6 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
 
     def other_feed_links(self, request):
         """Feeds of this language's consultations and decisions, for the media page."""
-        from transparency.choices import ActivityKind
-        from transparency.models import ActivityIndexPage, DecisionArchivePage
-
         links = []
         same_language = {"locale_id": self.locale_id, "alias_of__isnull": True}
         consultations = (

@@ -1,6 +1,7 @@
 from wagtail.signals import page_published, page_unpublished
 
-from .feeds import invalidate_feeds
+from core.feeds import invalidate_feeds
+
 from .models import PressReleasePage
 from .tasks import send_release_task
 
@@ -17,16 +18,6 @@ def release_unpublished(sender, instance, **kwargs):
     invalidate_feeds()
 
 
-def listing_item_changed(sender, instance, **kwargs):
-    invalidate_feeds()
-
-
 def connect():
-    from transparency.models import ActivityPage, DecisionMonthPage
-
     page_published.connect(release_published, sender=PressReleasePage)
     page_unpublished.connect(release_unpublished, sender=PressReleasePage)
-    # The consultation and decision feeds are cached the same way.
-    for model in (ActivityPage, DecisionMonthPage):
-        page_published.connect(listing_item_changed, sender=model)
-        page_unpublished.connect(listing_item_changed, sender=model)

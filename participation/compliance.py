@@ -16,6 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Revision, TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from transparency.choices import MONTH_NAMES, ActivityKind, ActivityStatus
+from transparency.models import (
+    ActivityPage,
+    DecisionArchivePage,
+    DecisionMonthPage,
+    DecisionYearPage,
+)
+
 from . import deadlines
 from .models import OPEN_STATUSES, AccessRequest
 from .roles import role_label
@@ -301,9 +309,6 @@ def transparency_sections(now):
 
 
 def consultation_items(now=None):
-    from transparency.choices import ActivityKind, ActivityStatus
-    from transparency.models import ActivityPage
-
     from .models import CommentStatus
 
     today = timezone.localtime(now or timezone.now()).date()
@@ -367,9 +372,6 @@ def months_to_check(today):
 def decision_month_items(now=None):
     """Months that ended more than DECISION_MONTH_PUBLICATION_DAYS ago with no live page of
     decisions, or whose page has neither a PDF nor a link to the original publication."""
-    from transparency.choices import MONTH_NAMES
-    from transparency.models import DecisionArchivePage, DecisionMonthPage, DecisionYearPage
-
     today = timezone.localtime(now or timezone.now()).date()
     source = {"locale__language_code": SOURCE_LANGUAGE, "alias_of__isnull": True}
     month_pages = {

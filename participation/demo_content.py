@@ -4,9 +4,8 @@ into Serbian and Turkish (idempotent)."""
 from django.db import transaction
 from wagtail.models import Locale
 
+from core.seeding import source_home, sync_trees, t
 from core.translation import translate_page
-from home.demo_content import sync_trees, t
-from home.models import HomePage
 
 from .models import AccessRequestFormPage
 
@@ -32,9 +31,7 @@ REQUEST_PAGE = {
 @transaction.atomic
 def ensure_request_page():
     """Create the request page if missing and translate it; return (page, created)."""
-    home = HomePage.objects.filter(depth=2, locale__language_code="sq").first()
-    if home is None:
-        raise LookupError("No Albanian home page: run load_demo_content first.")
+    home = source_home()
     page = AccessRequestFormPage.objects.child_of(home).first()
     created = page is None
     if created:

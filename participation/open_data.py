@@ -13,7 +13,7 @@ from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
 from core.visibility import public
-from transparency.models import ParticipationFigures
+from transparency.models import ActivityPage, DecisionMonthPage, ParticipationFigures
 
 from .public import PUBLIC_COLUMNS, public_requests, public_row
 from .statistics import yearly_statistics
@@ -133,8 +133,6 @@ def source_pages(model):
 
 
 def activity_rows(request):
-    from transparency.models import ActivityPage
-
     rows = []
     for page in source_pages(ActivityPage).order_by("kind", "year", "number"):
         row = {name: getattr(page, name) for name in ACTIVITY_COLUMNS if hasattr(page, name)}
@@ -150,8 +148,6 @@ def activity_rows(request):
 
 
 def decision_month_rows(request):
-    from transparency.models import DecisionMonthPage
-
     return [
         {
             "year": page.year,

@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
+from transparency.models import AccessRequestYear
+
 from . import deadlines
 from .models import AccessRequest, RequestStatus
 
@@ -72,8 +74,6 @@ def register_years():
 
 def reported_statistics():
     """Years known only from the annual reports: {year: YearStatistics}."""
-    from transparency.models import AccessRequestYear
-
     return {
         record.year: YearStatistics(
             year=record.year,

@@ -1,7 +1,7 @@
 """Site search: live, public pages of one language and public documents, ranked alike on
 every backend (docs/decisions/0031-search-ranking.md).
 
-1. The query is folded and split into terms by search.normalise; each term matches any of
+1. The query is folded and split into terms by core.normalise; each term matches any of
    its variants (folded word, stems of each language).
 2. The backend (database or Elasticsearch) returns candidates in two tiers: objects that
    contain every significant term, then objects that contain some of them.
@@ -27,10 +27,10 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
 from core import visibility
+from core.indexing import searchable_text
+from core.normalise import fold, index_text, language_of, matching_tokens, query_terms, raw_tokens
 
 from .backends import index_table
-from .indexing import searchable_text
-from .normalise import fold, index_text, language_of, matching_tokens, query_terms, raw_tokens
 
 logger = logging.getLogger(__name__)
 

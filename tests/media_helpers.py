@@ -10,7 +10,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from home.demo_content import DemoReport, ensure_home_page, ensure_locales
+from core.seeding import DemoReport, ensure_locales
+from home.demo_content import ensure_home_page
 from media_office.models import PressReleaseIndexPage, PressReleasePage, PressReleaseTopic, Topic
 
 PDF_BYTES = (

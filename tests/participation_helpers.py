@@ -4,7 +4,7 @@ import time
 
 from django.core import signing
 
-from home.demo_content import sync_trees
+from core.seeding import sync_trees
 
 
 def human_timestamp(seconds_ago=60):

@@ -37,7 +37,7 @@ def make_homes():
     """One bare home page per language (much faster than the demo site; pages get no URL)."""
     from wagtail.models import Locale, Page
 
-    from home.demo_content import ensure_locales
+    from core.seeding import ensure_locales
     from home.models import HomePage
 
     ensure_locales()

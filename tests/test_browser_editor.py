@@ -42,7 +42,7 @@ def translate_segment(page, source_text, text):
 def test_editor_creates_translates_and_publishes_a_consultation_the_citizen_reads_in_serbian(
     browser, live_server
 ):
-    from home.demo_content import sync_trees
+    from core.seeding import sync_trees
     from transparency.choices import ActivityKind
     from transparency.importers import ImportReport, ensure_activity_index, ensure_index
     from transparency.models import ActivityPage

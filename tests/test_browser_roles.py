@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.models import Collection, Locale, Page
 from wagtail.users.models import UserProfile
 
-from home.demo_content import sync_trees
+from core.seeding import sync_trees
 from media_office.models import PressReleaseIndexPage, PressReleasePage
 from participation import roles
 from participation.models import AccessRequest, RequestStatus

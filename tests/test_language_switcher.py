@@ -2,7 +2,7 @@ import re
 
 from wagtail.models import Locale
 
-from home.demo_content import sync_trees
+from core.seeding import sync_trees
 from home.models import StandardPage
 
 

@@ -6,7 +6,7 @@ from datetime import UTC
 import feedparser
 import pytest
 
-from media_office.feeds import stable_guid
+from core.feeds import stable_guid
 from media_office.models import PressReleaseIndexPage, PressReleasePage, Topic
 from tests.media_helpers import (  # noqa: F401 - empty_cache is an autouse fixture
     attachment,

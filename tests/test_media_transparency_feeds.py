@@ -101,7 +101,7 @@ def test_media_page_lists_the_consultation_and_decision_feeds(client, transparen
 
 def test_feeds_hold_only_pages_written_in_their_language(client, transparency):
     """An untranslated alias in the Turkish tree must not put Albanian items in a Turkish feed."""
-    from home.demo_content import sync_trees
+    from core.seeding import sync_trees
     from home.models import HomePage
 
     publish(

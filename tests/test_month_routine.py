@@ -20,7 +20,7 @@ def pdf(name, marker=b""):
 
 @pytest.fixture
 def archive(db):
-    from home.demo_content import sync_trees
+    from core.seeding import sync_trees
     from transparency.importers import ImportReport, ensure_decision_archive, ensure_index
 
     build_small_site()

@@ -10,10 +10,10 @@ import pytest
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
+from core.normalise import query_terms
 from documents.models import MunicipalDocument
 from home.models import StandardPage
 from search.backends import elasticsearch as es_backend
-from search.normalise import query_terms
 from search.service import _term_query
 from tests.search_helpers import make_document, make_homes, make_page
 

@@ -11,13 +11,13 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
+from core.normalise import WORD_RE, fold, index_text
 from core.translation import translate_page
 from documents.models import MunicipalDocument
 from home.models import StandardPage
 from search import service
 from search.backends.engine import FOLDED_ANALYZER, TEXT_ANALYZER, breaker
 from search.models import PendingIndexChange
-from search.normalise import WORD_RE, fold, index_text
 from tests.media_helpers import make_release
 from tests.search_engine_helpers import (
     clear_indexes,
@@ -130,7 +130,7 @@ def test_server_analyzers_agree_with_the_normaliser(engine):
     assert len(ANALYZER_TABLE) >= 40
     text_rows, folded_rows = [], []
     for word in ANALYZER_TABLE:
-        # Titles as typed: the server folds them itself, as search.normalise.fold does.
+        # Titles as typed: the server folds them itself, as core.normalise.fold does.
         text_rows.append((word, analyze(engine, TEXT_ANALYZER, word), WORD_RE.findall(fold(word))))
         # The folded field: the server keeps exactly the normaliser's tokens.
         indexed = index_text(word)

@@ -6,9 +6,9 @@ from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
+from core.normalise import query_terms
 from documents.models import MunicipalDocument
 from search.backends import index_table, postgres, sqlite
-from search.normalise import query_terms
 from tests.search_helpers import make_document, make_homes, make_page
 
 

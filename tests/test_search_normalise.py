@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.normalise import fold, index_text, query_terms
+from core.normalise import fold, index_text, query_terms
 
 
 def query_matches(query, text, language):

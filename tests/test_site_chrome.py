@@ -72,8 +72,8 @@ def test_a_section_made_private_leaves_the_menu_at_once(client, demo_site, chrom
 def test_a_translation_published_later_updates_the_switcher(client, demo_site, chrome_cache):
     """The switcher of an untranslated page points to the nearest translated page; once the
     translation is published it points to the translation itself."""
+    from core.seeding import sync_trees
     from core.translation import translate_page
-    from home.demo_content import sync_trees
 
     page = demo_site["sq"].add_child(instance=StandardPage(title="Historia", slug="historia"))
     page.save_revision().publish()

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
+from core.seeding import ensure_locale_synchronization, sync_trees
 from documents.models import MunicipalDocument, TextStatus
-from home.demo_content import ensure_locale_synchronization, sync_trees
 from media_office.models import PressReleasePage
 from tests.media_helpers import attachment, make_release  # noqa: F401 - fixtures via conftest
 

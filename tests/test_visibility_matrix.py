@@ -21,14 +21,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
+from core.seeding import DemoReport, ensure_locale_synchronization, ensure_locales, sync_trees
 from documents.models import MunicipalDocument, TextStatus
-from home.demo_content import (
-    DemoReport,
-    ensure_home_page,
-    ensure_locale_synchronization,
-    ensure_locales,
-    sync_trees,
-)
+from home.demo_content import ensure_home_page
 from media_office.models import (
     Delivery,
     PressReleaseIndexPage,

@@ -18,7 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail.utils.file import hash_filelike
 
-from home.demo_content import sync_trees
+from core.seeding import source_home, sync_trees
 
 from . import structure
 from .blocks import comparable_stream
@@ -141,7 +141,7 @@ def _flag(report, label, page):
 
 
 def ensure_index(report):
-    home = structure.source_home()
+    home = source_home()
     index, changed = upsert_page(
         home,
         TransparencyIndexPage,

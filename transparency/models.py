@@ -20,6 +20,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.models import TranslationSource
 
+from core.feeds import listing_feed_links
 from core.languages import bcp47
 from core.models import BasePage
 from core.visibility import public
@@ -290,16 +291,14 @@ class DecisionArchivePage(RoutablePageMixin, BasePage):
         context["years"] = self.years()
         return context
 
-    # --- media office: RSS/Atom feed of new months of decisions ---
+    # --- RSS/Atom feed of new months of decisions ---
     @path("feed/<str:feed_kind>/")
     def feed(self, request, feed_kind):
-        from media_office.feeds import serve_decision_feed
+        from .feeds import serve_decision_feed
 
         return serve_decision_feed(request, self, feed_kind)
 
     def feed_links(self, request):
-        from media_office.feeds import listing_feed_links
-
         return listing_feed_links(self, request, self.title)
 
 
@@ -508,16 +507,14 @@ class ActivityIndexPage(RoutablePageMixin, BasePage):
     def listing_of_year(self, request, year):
         return self.render_listing(request, year)
 
-    # --- media office: RSS/Atom feed of this list (new consultations, hearings, meetings) ---
+    # --- RSS/Atom feed of this list (new consultations, hearings, meetings) ---
     @path("feed/<str:feed_kind>/")
     def feed(self, request, feed_kind):
-        from media_office.feeds import serve_activity_feed
+        from .feeds import serve_activity_feed
 
         return serve_activity_feed(request, self, feed_kind)
 
     def feed_links(self, request):
-        from media_office.feeds import listing_feed_links
-
         return listing_feed_links(self, request, self.title)
 
 

@@ -16,8 +16,8 @@ from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
 from wagtail.models import Collection, Locale
 
+from core.seeding import SOURCE_LANGUAGE, TARGET_LANGUAGES
 from core.translation import translate_page
-from home.demo_content import SOURCE_LANGUAGE, TARGET_LANGUAGES
 
 from . import structure
 from .choices import MONTH_NAMES, DocumentKind

@@ -13,7 +13,7 @@ from django.utils import translation
 
 from core import gazetteer
 from core.data_translation import slug_of, translate_from_data
-from home.demo_content import SOURCE_LANGUAGE, TARGET_LANGUAGES
+from core.seeding import SOURCE_LANGUAGE, TARGET_LANGUAGES
 
 from . import structure
 from .choices import MONTH_NAMES, ActivityKind

@@ -6,9 +6,8 @@ through wagtail-localize from the memory below (home/demo_content.py does the sa
 
 from wagtail.models import Locale
 
+from core.seeding import TARGET_LANGUAGES, t, translate_outdated
 from core.translation import translate_page
-from home.demo_content import SOURCE_LANGUAGE, TARGET_LANGUAGES, t, translate_outdated
-from home.models import HomePage
 
 from .choices import ActivityKind
 
@@ -153,13 +152,6 @@ def translation_memory(year=None, budget_year=None):
                     for code in TARGET_LANGUAGES:
                         memory[code][value["sq"].format(**params)] = value[code].format(**params)
     return memory
-
-
-def source_home():
-    home = HomePage.objects.filter(locale__language_code=SOURCE_LANGUAGE, depth=2).first()
-    if home is None:
-        raise LookupError("No Albanian home page: run `manage.py load_demo_content` first.")
-    return home
 
 
 def translate_navigation(pages, memory, changed, report):

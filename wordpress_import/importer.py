@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from home.demo_content import SOURCE_LANGUAGE, sync_trees
+from core.seeding import SOURCE_LANGUAGE, sync_trees
 from home.models import StandardPage
 
 from . import pages

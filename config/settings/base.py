@@ -202,7 +202,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
 # engine is configured: OPENSEARCH_URL (OpenSearch 2, what scripts/search-engine runs,
 # docs/decisions/0036-search-engine.md) or ELASTICSEARCH_URL (Elasticsearch 8, decision 0033).
 # Then the database backend is kept up to date as well and answers while the engine is down.
-# Text is folded in Python (search/normalise.py), so PostgreSQL only needs `simple`.
+# Text is folded in Python (core/normalise.py), so PostgreSQL only needs `simple`.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
 if ELASTICSEARCH_URL and OPENSEARCH_URL:

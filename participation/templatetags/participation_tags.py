@@ -2,6 +2,8 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
+from transparency.choices import ActivityKind, ActivityStatus
+
 from ..answers import published_answers
 from ..forms import ConsultationCommentForm
 
@@ -15,8 +17,6 @@ def consultation_comment_form(context, page):
     In the consultation page's template: {% load participation_tags %}
     {% consultation_comment_form page %}
     """
-    from transparency.choices import ActivityKind, ActivityStatus
-
     from ..consultation_views import source_consultation
 
     shown = getattr(page, "kind", None) == ActivityKind.CONSULTATION

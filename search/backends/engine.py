@@ -1,7 +1,7 @@
 """What the site's Elasticsearch 8 and OpenSearch 2 backends share: the analyzers, the mapping
 rule that gives every text field one of them, and a short circuit breaker.
 
-- Text arrives already folded by search.normalise (the `search_folded_text` field): it is
+- Text arrives already folded by core.normalise (the `search_folded_text` field): it is
   split on whitespace only, so the engine sees exactly the tokens the database backend sees.
 - Every other text field (titles as typed) gets `prizren_text`: lower case, Serbian
   Cyrillic→Latin (`serbian_normalization`) and `asciifolding`, close to the normaliser.
@@ -14,7 +14,7 @@ import logging
 import threading
 import time
 
-from search.indexing import FOLDED_FIELD
+from core.indexing import FOLDED_FIELD
 
 logger = logging.getLogger(__name__)
 

@@ -19,8 +19,7 @@ from wagtail.search.backends import get_search_backend
 
 from documents.models import MunicipalDocument, TextStatus
 from home.models import StandardPage
-
-from . import service
+from search import service
 
 SYLLABLES = (
     "ka ko ku ra ri ro sh shq ta te ti ve vi dr gj nj pr zh ll rr ne na mi mu bo ba le lu "

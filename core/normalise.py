@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from core.transliteration import CYRILLIC_TO_LATIN_TABLE
+from .transliteration import CYRILLIC_TO_LATIN_TABLE
 
 LANGUAGES = ("sq", "sr", "tr")
 

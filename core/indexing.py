@@ -1,4 +1,4 @@
-"""What each indexed object gives the search backends: its text, folded by search.normalise."""
+"""What each indexed object gives the search backends: its text, folded by core.normalise."""
 
 from django.conf import settings
 from django.utils.encoding import force_str

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from search.benchmark import run
+from home.search_benchmark import run
 
 
 class Command(BaseCommand):
