@@ -18,7 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail.utils.file import hash_filelike
 
-from core.seeding import source_home, sync_trees
+from core.seeding import SOURCE_LANGUAGE, TARGET_LANGUAGES, source_home, sync_trees
 
 from . import structure
 from .blocks import comparable_stream
@@ -370,12 +370,10 @@ def import_transparency(data):
 def translate_imported_records(report):
     """Records whose Serbian or Turkish page is missing, an alias, or whose source changed get
     their translations from data (record_translations); a person's translation is kept."""
-    index = TransparencyIndexPage.objects.filter(
-        locale__language_code=structure.SOURCE_LANGUAGE
-    ).first()
+    index = TransparencyIndexPage.objects.filter(locale__language_code=SOURCE_LANGUAGE).first()
     if index is None:
         return
-    locales = list(Locale.objects.filter(language_code__in=structure.TARGET_LANGUAGES))
+    locales = list(Locale.objects.filter(language_code__in=TARGET_LANGUAGES))
     for model in (ActivityPage, DecisionMonthPage):
         for page in model.objects.descendant_of(index).filter(locale=index.locale):
             for locale in locales:
@@ -488,7 +486,7 @@ def import_strategy_file(path):
 
 def strategy_page():
     """The strategy page, if imported (used by the documents importer)."""
-    return StrategyPage.objects.filter(locale__language_code=structure.SOURCE_LANGUAGE).first()
+    return StrategyPage.objects.filter(locale__language_code=SOURCE_LANGUAGE).first()
 
 
 # --- the corpus documents -----------------------------------------------------------------------
@@ -598,7 +596,7 @@ def import_documents(manifest_path):
         if find is None:
             report.flagged.append((entry["file"], f"unknown attaches_to {target!r}"))
             continue
-        page = find(target).filter(locale__language_code=structure.SOURCE_LANGUAGE).first()
+        page = find(target).filter(locale__language_code=SOURCE_LANGUAGE).first()
         if page is None:
             report.flagged.append((entry["file"], f"no page for {target!r}: import it first"))
             continue

@@ -12,6 +12,7 @@ from datetime import date as date_type
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from core import seeding
 from home.models import HomePage, StandardPage
 from media_office.demo_content import ensure_index as ensure_press_index
 from media_office.models import PressReleasePage, PressReleaseTopic, Topic
@@ -53,7 +54,7 @@ ACTIVITY_KINDS = {
 
 
 def source_home():
-    return structure.source_home()
+    return seeding.source_home()
 
 
 def free_slug(parent, slug, page=None):
