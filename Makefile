@@ -21,6 +21,7 @@ run: setup
 	$(PYTHON) manage.py runserver $(HOST):$(PORT)
 
 test: setup
+	./scripts/services start  # PostgreSQL and Redis: installed by setup, started here if not running
 	$(PYTHON) -m pytest
 
 lint: setup
