@@ -22,6 +22,10 @@ VOID |= {"track", "wbr", "param"}
 RAW = {"script", "style"}
 TEXT_ATTRIBUTES = {"title", "alt", "aria-label", "placeholder", "aria-description"}
 URL_ATTRIBUTES = {"href", "action", "src"}
+# <meta> whose content is text, and whose content is a URL (the page's social-card metadata).
+TEXT_METADATA = {"description", "og:title", "og:description", "og:site_name", "og:image:alt"}
+TEXT_METADATA |= {"twitter:title", "twitter:description", "twitter:image:alt"}
+URL_METADATA = {"og:url", "twitter:url"}
 
 
 def cyrillic_path(url):
@@ -65,8 +69,12 @@ class _Transliterator(HTMLParser):
                 value = cyrillic_path(value)
             elif name in TEXT_ATTRIBUTES and _is_serbian(lang):
                 value = latin_to_cyrillic(value)
-            elif name == "content" and attributes.get("name") == "description":
-                value = latin_to_cyrillic(value) if _is_serbian(lang) else value
+            elif name == "content" and tag == "meta":
+                metadata = attributes.get("property") or attributes.get("name")
+                if metadata in TEXT_METADATA and _is_serbian(lang):
+                    value = latin_to_cyrillic(value)
+                elif metadata in URL_METADATA:
+                    value = cyrillic_path(value)
             changed.append(f' {name}="{escape(value, quote=True)}"')
         self.out.append(f"<{tag}{''.join(changed)}{' /' if closing else ''}>")
         return "x-kept" if offers_latin else lang
