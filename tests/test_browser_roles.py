@@ -263,8 +263,11 @@ def test_the_roles_screens_have_no_english_word(browser, live_server, language):
     }
     catalogue_language = {"sq": "sq", "sr-latn": "sr_Latn", "tr": "tr"}[language]
     leftovers = {}
-    for role, urls in SCREENS.items():
+    # Everyone is created before the browser starts: the live server's requests share the
+    # in-memory SQLite database, which refuses a write while another thread reads a table.
+    for role in SCREENS:
         make_person(f"{role}-{language}", groups[role], language)
+    for role, urls in SCREENS.items():
         page = log_in(browser, live_server.url, f"{role}-{language}")
         try:
             for url in urls:

@@ -27,15 +27,21 @@ def translations_written_later():
         _paused.reset(token)
 
 
-def record_published(sender, instance, **kwargs):
-    if _paused.get() or instance.locale.language_code != SOURCE_LANGUAGE:
+def translate_published_record(page):
+    """The record's Serbian and Turkish pages from its data, where they exist (as aliases or
+    translations). A page created in the admin gets its aliases from wagtail-localize only
+    after its first publish (the `after_create_page` hook, which fails if a translation already
+    exists), so a new record is translated from its data at its next publish."""
+    if _paused.get() or page.locale.language_code != SOURCE_LANGUAGE or not page.live:
         return
-    parent = instance.get_parent()
     for code in TARGET_LANGUAGES:
         locale = Locale.objects.get(language_code=code)
-        # Under a parent not in that tree yet, the tree's synchronisation comes first.
-        if parent.get_translation_or_none(locale) is not None:
-            translate_record(instance, code)
+        if page.get_translation_or_none(locale) is not None:
+            translate_record(page, code)
+
+
+def record_published(sender, instance, **kwargs):
+    translate_published_record(instance)
 
 
 def listing_item_changed(sender, instance, **kwargs):
