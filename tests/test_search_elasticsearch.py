@@ -136,7 +136,12 @@ ONE_TIMEOUT_AT_MOST = ENGINE_TIMEOUT + 1.5
 
 def use_elasticsearch(settings, url, fallback=True):
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": BACKEND, "URLS": [url], "TIMEOUT": ENGINE_TIMEOUT, "INDEX_PREFIX": "test_"},
+        "default": {
+            "BACKEND": BACKEND,
+            "URLS": [url],
+            "TIMEOUT": ENGINE_TIMEOUT,
+            "INDEX_PREFIX": "test_",
+        },
         "database": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"},
     }
     settings.SEARCH_FALLBACK_BACKEND = "database" if fallback else ""
