@@ -11,18 +11,54 @@ SHARED_DIR = Path(
 assert SHARED_DIR.is_dir(), f"{SHARED_DIR} is missing: set PRIZREN_SHARED_DIR"
 
 
-@pytest.fixture
-def demo_site(db):
-    """The demo site in the three languages, as `load_demo_content` builds it."""
+@pytest.fixture(scope="module")
+def demo_tree(django_db_setup, django_db_blocker):
+    """The demo site, built once per test module inside a transaction rolled back at its end.
+
+    Each test that asks for `demo_site` runs in a savepoint inside that transaction, so it sees
+    the tree as built and leaves nothing behind. `pytest_collection_modifyitems` runs the
+    module's other tests first: they never see the tree.
+    """
+    from django.db import transaction
+
     from home.demo_content import load_demo_content
 
-    load_demo_content()
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo_content()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_site(demo_tree, db):
+    """The demo site in the three languages, as `load_demo_content` builds it."""
+    from django.core.cache import caches
+
     from home.models import HomePage
 
+    for cache in caches.all():
+        cache.clear()
     return {
         page.locale.language_code: page
         for page in HomePage.objects.filter(depth=2).select_related("locale")
     }
+
+
+def module_of(item):
+    return item.getparent(pytest.Module)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Within each run of one module's tests, those without the shared demo tree come first."""
+    ordered, start = [], 0
+    for index in range(1, len(items) + 1):
+        if index == len(items) or module_of(items[index]) is not module_of(items[start]):
+            ordered.extend(
+                sorted(items[start:index], key=lambda item: "demo_tree" in item.fixturenames)
+            )
+            start = index
+    items[:] = ordered
 
 
 # --- hardening: browser fixtures (Playwright driving Debian's Chromium) ---
