@@ -20,9 +20,17 @@ run: setup
 	fi
 	$(PYTHON) manage.py runserver $(HOST):$(PORT)
 
+# One pytest-xdist worker per core, each test module on one worker (its module fixtures, such as
+# the demo tree, are built once). The suites that use the one running search engine, nginx or
+# fixed Redis databases, or bound elapsed time, run afterwards in one process.
+# `make test PYTEST_PARALLEL=` runs everything in one process.
+PYTEST_PARALLEL ?= -n auto --dist loadfile
+SERIAL_SUITES := search_engine or proxy or shared_redis or timing
+
 test: setup
 	./scripts/services start  # PostgreSQL and Redis: installed by setup, started here if not running
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest $(PYTEST_PARALLEL) -m "not ($(SERIAL_SUITES))"
+	$(PYTHON) -m pytest -m "$(SERIAL_SUITES)"
 
 lint: setup
 	.venv/bin/ruff check .

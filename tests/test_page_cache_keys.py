@@ -10,6 +10,8 @@ from django.test import Client
 from tests.media_helpers import make_release
 from tests.participation_helpers import build_small_site
 
+pytestmark = pytest.mark.shared_redis  # Redis databases the nginx suite uses too
+
 REDIS_URL = os.environ.get("PAGE_CACHE_TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
 
 

@@ -18,6 +18,8 @@ from wagtail.documents import get_document_model
 
 from .test_settings import PRODUCTION_ENV, PROJECT_DIR
 
+pytestmark = pytest.mark.shared_redis  # Redis databases the nginx suite uses too
+
 
 def closed_port():
     with socket.socket() as probe:

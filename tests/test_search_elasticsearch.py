@@ -158,6 +158,7 @@ def timed_get(client, url, params):
     return response, time.monotonic() - started
 
 
+@pytest.mark.timing
 def test_search_falls_back_to_the_database(client, db, settings, down_url):
     make_document("Vendimet shkurt", "ujësjellësi në Vlashnje", "sq")  # indexed before the outage
     use_elasticsearch(settings, down_url)
@@ -170,6 +171,7 @@ def test_search_falls_back_to_the_database(client, db, settings, down_url):
     assert response.status_code == 200 and elapsed < 0.5
 
 
+@pytest.mark.timing
 def test_search_says_unavailable_without_fallback(client, db, settings, down_url):
     use_elasticsearch(settings, down_url, fallback=False)
     response, elapsed = timed_get(client, "/sq/search/", {"q": "vlashnje"})
@@ -180,6 +182,7 @@ def test_search_says_unavailable_without_fallback(client, db, settings, down_url
     assert response.status_code == 503 and response.json()["error"] == "search unavailable"
 
 
+@pytest.mark.timing
 def test_publishing_and_other_pages_do_not_wait(client, demo_site, settings, down_url):
     use_elasticsearch(settings, down_url)
     started = time.monotonic()

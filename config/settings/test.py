@@ -3,7 +3,9 @@ from .base import *
 SECRET_KEY = "test-only-not-secret-prizren"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", VAR_DIR / "test-media"))
+# One folder per pytest-xdist worker (gw0, gw1, ...): workers never share uploaded files.
+TEST_MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", VAR_DIR / "test-media"))
+MEDIA_ROOT = TEST_MEDIA_ROOT / os.environ.get("PYTEST_XDIST_WORKER", "main")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
