@@ -3,12 +3,15 @@ PYTHON := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run run-engine test setup lint messages
+.PHONY: help run run-engine test setup lint messages
 
-setup:
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 20
+
+setup:  ## install what is missing: Debian packages, .venv, npm packages
 	./scripts/bootstrap
 
-run: setup
+run: setup  ## the demo site and the content of ../shared, on 127.0.0.1:8000 (HOST, PORT)
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py load_demo_content
 	$(PYTHON) manage.py load_participation_pages  # --- participation ---
@@ -27,12 +30,12 @@ run: setup
 PYTEST_PARALLEL ?= -n auto --dist loadfile
 SERIAL_SUITES := search_engine or proxy or shared_redis or timing
 
-test: setup
+test: setup  ## the whole suite on SQLite (parallel part, then the serial suites)
 	./scripts/services start  # PostgreSQL and Redis: installed by setup, started here if not running
 	$(PYTHON) -m pytest $(PYTEST_PARALLEL) -m "not ($(SERIAL_SUITES))"
 	$(PYTHON) -m pytest -m "$(SERIAL_SUITES)"
 
-lint: setup
+lint: setup  ## ruff, formatting and the migrations check
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	$(PYTHON) manage.py makemigrations --check --dry-run
@@ -42,13 +45,13 @@ lint: setup
 APPS := home documents transparency media_office search participation wordpress_import
 LANGS := -l sq -l sr_Latn -l tr
 IGNORE := --ignore=var --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench
-messages: setup
+messages: setup  ## refresh and compile the .po catalogues (GNU gettext)
 	$(PYTHON) manage.py makemessages $(LANGS) $(IGNORE) $(addprefix --ignore=,$(APPS)) --no-obsolete
 	for app in $(APPS); do (cd $$app && ../$(PYTHON) ../manage.py makemessages $(LANGS) --no-obsolete) || exit 1; done
 	$(PYTHON) manage.py compilemessages $(IGNORE)
 
 # The site on the live search engine (OpenSearch, scripts/search-engine; README: Search engine).
-run-engine: setup
+run-engine: setup  ## `make run` on the live search engine (OpenSearch)
 	@url=$$(./scripts/search-engine start) && echo "search engine: $$url" && \
 	OPENSEARCH_URL=$$url $(PYTHON) manage.py migrate --noinput && \
 	OPENSEARCH_URL=$$url $(PYTHON) manage.py update_index && \
