@@ -23,16 +23,19 @@ run: setup  ## the demo site and the content of ../shared, on 127.0.0.1:8000 (HO
 	fi
 	$(PYTHON) manage.py runserver $(HOST):$(PORT)
 
-# One pytest-xdist worker per core, each test module on one worker (its module fixtures, such as
-# the demo tree, are built once). The suites that use the one running search engine, nginx or
-# fixed Redis databases, or bound elapsed time, run afterwards in one process.
-# `make test PYTEST_PARALLEL=` runs everything in one process.
+# Three pytest sessions. Most modules run in parallel (pytest-xdist, one worker per core, each
+# module whole on one worker, so module fixtures such as the demo tree are built once); then,
+# in parallel too, the tests that end with a flush of the database (marker `transactional`:
+# the flush removes the rows migrations wrote, so nothing else may follow them in a session);
+# then, in one process, the suites that share the one running search engine, nginx or fixed
+# Redis databases, or bound elapsed time. `make test PYTEST_PARALLEL=` runs them in one process.
 PYTEST_PARALLEL ?= -n auto --dist loadfile
 SERIAL_SUITES := search_engine or proxy or shared_redis or timing
 
-test: setup  ## the whole suite on SQLite (parallel part, then the serial suites)
+test: setup  ## the whole suite on SQLite (two parallel sessions, then the serial suites)
 	./scripts/services start  # PostgreSQL and Redis: installed by setup, started here if not running
-	$(PYTHON) -m pytest $(PYTEST_PARALLEL) -m "not ($(SERIAL_SUITES))"
+	$(PYTHON) -m pytest $(PYTEST_PARALLEL) -m "not transactional and not ($(SERIAL_SUITES))"
+	$(PYTHON) -m pytest $(PYTEST_PARALLEL) -m "transactional and not ($(SERIAL_SUITES))"
 	$(PYTHON) -m pytest -m "$(SERIAL_SUITES)"
 
 lint: setup  ## ruff, formatting and the migrations check

@@ -61,28 +61,14 @@ def pytest_collection_modifyitems(items):
     items[:] = ordered
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """A transactional test ends with a flush that empties the database, rows written by
-    migrations included (Wagtail's root page and collection, the roles' groups). Django's own
-    runner runs such tests last; pytest-xdist hands each worker whole modules in any order, so
-    those rows are put back here for the tests that follow."""
-    result = yield
+def pytest_itemcollected(item):
+    """Marks the tests that end with a flush of the database (transactional and live-server
+    tests): the flush removes the rows written by migrations, which Django's runner avoids by
+    running them last. `make test` runs them in a pytest session of their own."""
     marker = item.get_closest_marker("django_db")
-    if (marker and marker.kwargs.get("transaction")) or "transactional_db" in item.fixturenames:
-        restore_migrated_rows(item.config)
-    return result
-
-
-def restore_migrated_rows(config):
-    from django.db import connections
-    from pytest_django.plugin import blocking_manager_key
-
-    with config.stash[blocking_manager_key].unblock():
-        for connection in connections.all(initialized_only=True):
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
+    flushes = marker is not None and marker.kwargs.get("transaction", False)
+    if flushes or {"transactional_db", "live_server"} & set(item.fixturenames):
+        item.add_marker(pytest.mark.transactional)
 
 
 # --- hardening: browser fixtures (Playwright driving Debian's Chromium) ---
