@@ -3,26 +3,21 @@
 `PageFeed` is generic: a listing page, a queryset of its items, a language. Each app's
 feeds.py subclasses it to say what an item's text, date and attachments are. Feeds are routed
 from the listing pages (RoutablePageMixin), so each language's listing carries its own feeds,
-and cached per language until a page of that kind is published or unpublished.
+and cached like any page by the anonymous page cache (core.middleware, decision 0022).
 """
 
-import logging
 import re
 import uuid
 
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext, override
 
 from core.languages import bcp47
 from core.visibility import public, public_document_ids
 
-logger = logging.getLogger(__name__)
-
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
-FEED_CACHE_SECONDS = 15 * 60
 
 # Characters XML 1.0 forbids, and lone surrogates (a title pasted from a word processor can
 # carry \x0b, which would otherwise make the whole feed fail).
@@ -125,54 +120,12 @@ class PageFeed(Feed):
         return enclosures[:1] if self.feed_type is Rss201rev2Feed else enclosures
 
 
-# --- caching ---------------------------------------------------------------------------------
-
-FEED_GENERATION_KEY = "media_office:feeds:generation"
-
-
-def feed_cache_key(kind, language_code, variant, feed_kind):
-    generation = cache.get_or_set(FEED_GENERATION_KEY, 1, None)
-    return f"media_office:feed:{generation}:{kind}:{language_code}:{variant}:{feed_kind}"
-
-
-def invalidate_feeds():
-    """Forget every cached feed (called when a page that feeds list is published/unpublished).
-
-    A cache outage must not stop an editor from publishing: it is logged, and the feeds expire
-    on their own after FEED_CACHE_SECONDS.
-    """
+def feed_type(feed_kind):
+    """The feed generator of `rss` or `atom`; any other kind is a 404."""
     try:
-        try:
-            cache.incr(FEED_GENERATION_KEY)
-        except ValueError:  # no generation yet (or evicted)
-            cache.set(FEED_GENERATION_KEY, 2, None)
-    except Exception:  # noqa: BLE001 - cache outage
-        logger.exception("feed cache not invalidated")
-
-
-def serve_cached_feed(request, *, kind, language_code, variant, feed_kind, build):
-    """Serve a feed from the cache, or build it with `build()` and cache it.
-
-    Only the body is cached: links inside are absolute to the host that asked first, which is
-    the site's single public host in production.
-    """
-    if feed_kind not in FEED_TYPES:
-        raise Http404
-    try:
-        key = feed_cache_key(kind, language_code, variant, feed_kind)
-        cached = cache.get(key)
-    except Exception:  # noqa: BLE001 - cache outage: serve the feed uncached
-        logger.warning("feed cache unavailable", exc_info=True)
-        return build()
-    if cached is not None:
-        content, content_type = cached
-        return HttpResponse(content, content_type=content_type)
-    response = build()
-    try:
-        cache.set(key, (response.content, response["Content-Type"]), FEED_CACHE_SECONDS)
-    except Exception:  # noqa: BLE001
-        logger.warning("feed not cached", exc_info=True)
-    return response
+        return FEED_TYPES[feed_kind]
+    except KeyError:
+        raise Http404 from None
 
 
 def written_in_language(queryset, listing_page):
@@ -184,32 +137,20 @@ def written_in_language(queryset, listing_page):
     )
 
 
-def serve_listing_feed(request, listing, feed_kind, *, feed_class, items, kind):
-    """The cached feed of a transparency listing page (`items`: its pages, newest first)."""
-    language_code = listing.locale.language_code
-
-    def build():
-        with override(language_code):
-            title = gettext("%(list)s · %(site)s") % {
-                "list": listing.title,
-                "site": gettext("Municipality of Prizren"),
-            }
-        return feed_class(
-            listing,
-            written_in_language(items, listing),
-            feed_type=FEED_TYPES[feed_kind],
-            title=title,
-            description=listing.intro or title,
-        )(request)
-
-    return serve_cached_feed(
-        request,
-        kind=kind,
-        language_code=language_code,
-        variant=str(listing.translation_key),
-        feed_kind=feed_kind,
-        build=build,
-    )
+def serve_listing_feed(request, listing, feed_kind, *, feed_class, items):
+    """The feed of a transparency listing page (`items`: its pages, newest first)."""
+    with override(listing.locale.language_code):
+        title = gettext("%(list)s · %(site)s") % {
+            "list": listing.title,
+            "site": gettext("Municipality of Prizren"),
+        }
+    return feed_class(
+        listing,
+        written_in_language(items, listing),
+        feed_type=feed_type(feed_kind),
+        title=title,
+        description=listing.intro or title,
+    )(request)
 
 
 def listing_feed_links(listing_page, request, label):

@@ -76,6 +76,20 @@ def invalidate_page_cache(**kwargs):
         logger.warning("Could not invalidate the page cache", exc_info=True)
 
 
+def empty_page_cache_on_change(*models):
+    """Readers see these (non-page) models on pages: saving or deleting one empties the page
+    cache, and with it every cache keyed on its generation (feeds, chrome, core.published)."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        for name, signal in (("saved", post_save), ("deleted", post_delete)):
+            signal.connect(
+                invalidate_page_cache,
+                sender=model,
+                dispatch_uid=f"pagecache-{model._meta.label}-{name}",
+            )
+
+
 def params_key(request, generation):
     """Where the names of the query parameters of this host and path are remembered."""
     raw = f"{request.get_host()}|{request.path}"

@@ -3,7 +3,7 @@
 from django.utils.html import strip_tags
 from django.utils.translation import gettext, override
 
-from core.feeds import FEED_TYPES, PageFeed, serve_cached_feed, xml_text
+from core.feeds import PageFeed, feed_type, xml_text
 
 
 class PressReleaseFeed(PageFeed):
@@ -21,36 +21,24 @@ class PressReleaseFeed(PageFeed):
 
 
 def serve_release_feed(request, index_page, *, kind, topic=None):
-    language_code = index_page.locale.language_code
-
-    def build():
-        items = index_page.written_releases()
-        with override(language_code):
-            site_name = gettext("Municipality of Prizren")
-            if topic is None:
-                title = gettext("Press releases · %(site)s") % {"site": site_name}
-            else:
-                items = items.filter(
-                    topic_links__topic__translation_key=topic.translation_key
-                ).distinct()
-                title = gettext("Press releases: %(topic)s · %(site)s") % {
-                    "topic": topic.name,
-                    "site": site_name,
-                }
-            description = index_page.intro or title
-        return PressReleaseFeed(
-            index_page,
-            items,
-            feed_type=FEED_TYPES[kind],
-            title=title,
-            description=strip_tags(description),
-        )(request)
-
-    return serve_cached_feed(
-        request,
-        kind="press",
-        language_code=language_code,
-        variant=topic.slug if topic else "all",
-        feed_kind=kind,
-        build=build,
-    )
+    items = index_page.written_releases()
+    with override(index_page.locale.language_code):
+        site_name = gettext("Municipality of Prizren")
+        if topic is None:
+            title = gettext("Press releases · %(site)s") % {"site": site_name}
+        else:
+            items = items.filter(
+                topic_links__topic__translation_key=topic.translation_key
+            ).distinct()
+            title = gettext("Press releases: %(topic)s · %(site)s") % {
+                "topic": topic.name,
+                "site": site_name,
+            }
+        description = index_page.intro or title
+    return PressReleaseFeed(
+        index_page,
+        items,
+        feed_type=feed_type(kind),
+        title=title,
+        description=strip_tags(description),
+    )(request)

@@ -5,6 +5,7 @@ from datetime import UTC
 
 import feedparser
 import pytest
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from core.feeds import stable_guid
 from media_office.models import PressReleaseIndexPage, PressReleasePage, Topic
@@ -94,17 +95,58 @@ def test_attached_pdf_is_an_enclosure(client, press_index):
     assert atom.entries[0].enclosures[0].href == f"http://testserver{pdf.url}"
 
 
-def test_feeds_are_cached_per_language_and_refreshed_on_publish(client, press_index):
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+
+
+def test_feeds_are_cached_and_refreshed_on_publish(client, press_index, page_cache):
     release = make_release(press_index, "E para")
     parse(client, "/sq/njoftime/feed/rss/")
     # A change that does not go through publishing is not seen: the feed is cached...
     PressReleasePage.objects.filter(pk=release.pk).update(title="Ndryshuar pa publikim")
-    _response, cached = parse(client, "/sq/njoftime/feed/rss/")
+    response, cached = parse(client, "/sq/njoftime/feed/rss/")
+    assert response["X-Page-Cache"] == "hit"
     assert cached.entries[0].title == "E para"
     # ...until a release is published.
     make_release(press_index, "E dyta")
     _response, fresh = parse(client, "/sq/njoftime/feed/rss/")
     assert [entry.title for entry in fresh.entries] == ["E dyta", "Ndryshuar pa publikim"]
+
+
+def test_a_release_made_private_leaves_the_cached_feeds_at_once(client, press_index, page_cache):
+    release = make_release(press_index, "Vetëm për stafin")
+    urls = feed_urls(press_index)
+    for url in urls:
+        assert parse(client, url)[1].entries
+    PageViewRestriction.objects.create(page=release, restriction_type=PageViewRestriction.LOGIN)
+    for url in urls:
+        assert parse(client, url)[1].entries == [], url
+
+
+def test_an_attachment_made_private_leaves_the_cached_feed_at_once(
+    client, press_index, page_cache
+):
+    pdf = make_pdf()
+    make_release(press_index, "Me shtojcë", body=[attachment(pdf)])
+    assert parse(client, "/sq/njoftime/feed/atom/")[1].entries[0].enclosures
+    staff = Collection.get_first_root_node().add_child(name="Stafi")
+    CollectionViewRestriction.objects.create(
+        collection=staff, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    pdf.collection = staff
+    pdf.save()
+    assert parse(client, "/sq/njoftime/feed/atom/")[1].entries[0].enclosures == []
+
+
+def test_a_renamed_topic_shows_at_once(client, press_index, budget_topic, page_cache):
+    make_release(press_index, "Lajm", topics=[budget_topic])
+    assert parse(client, "/sq/njoftime/feed/rss/")[1].entries[0].tags[0].term == "Buxheti"
+    assert client.get("/sq/njoftime/")["X-Page-Cache"] == "miss"
+    budget_topic.name = "Financat"
+    budget_topic.save()
+    assert parse(client, "/sq/njoftime/feed/rss/")[1].entries[0].tags[0].term == "Financat"
+    assert "Financat" in client.get("/sq/njoftime/").content.decode()
 
 
 def test_unknown_feed_kind_or_topic_is_404(client, press_index, budget_topic):

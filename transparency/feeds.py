@@ -50,7 +50,6 @@ def serve_activity_feed(request, activity_index, feed_kind):
         feed_kind,
         feed_class=ActivityFeed,
         items=ActivityPage.objects.order_by("-first_published_at", "-pk"),
-        kind="activities",
     )
 
 
@@ -61,5 +60,4 @@ def serve_decision_feed(request, archive, feed_kind):
         feed_kind,
         feed_class=DecisionMonthFeed,
         items=DecisionMonthPage.objects.order_by("-year", "-month", "-pk"),
-        kind="decisions",
     )

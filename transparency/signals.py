@@ -1,17 +1,15 @@
-"""Records published in Albanian get their Serbian and Turkish pages from their data; the
-consultation and decision feeds are forgotten when one of their pages is published or
-unpublished."""
+"""Records published in Albanian get their Serbian and Turkish pages from their data."""
 
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from wagtail.models import Locale
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published
 
-from core.feeds import invalidate_feeds
+from core.middleware import empty_page_cache_on_change
 from core.seeding import SOURCE_LANGUAGE, TARGET_LANGUAGES
 
-from .models import ActivityPage, DecisionMonthPage
+from .models import AccessRequestYear, StatedTotals
 from .record_translations import PROVIDERS, translate_record
 
 _paused = ContextVar("record_translations_paused", default=False)
@@ -44,16 +42,9 @@ def record_published(sender, instance, **kwargs):
     translate_published_record(instance)
 
 
-def listing_item_changed(sender, instance, **kwargs):
-    invalidate_feeds()
-
-
 def connect():
     for model in PROVIDERS:
         page_published.connect(
             record_published, sender=model, dispatch_uid=f"record-translation-{model.__name__}"
         )
-    # The consultation and decision feeds are cached like the press releases' (core/feeds.py).
-    for model in (ActivityPage, DecisionMonthPage):
-        page_published.connect(listing_item_changed, sender=model)
-        page_unpublished.connect(listing_item_changed, sender=model)
+    empty_page_cache_on_change(StatedTotals, AccessRequestYear)
