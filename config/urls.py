@@ -20,7 +20,7 @@ from documents import views as document_views
 from search import views as search_views
 
 urlpatterns = [
-    # --- hardening: throttled admin login, document headers, health ---
+    # Before Wagtail's own: a throttled admin login, documents served by documents.views.
     path("admin/login/", throttled_login, name="wagtailadmin_login"),
     path("admin/password_reset/", password_reset_view, name="wagtailadmin_password_reset"),
     path("health", health, name="health"),
@@ -35,12 +35,10 @@ urlpatterns = [
         throttled_collection_password,
         name="wagtaildocs_authenticate_with_password",
     ),
-    # --- end hardening ---
     path("admin/", include(wagtailadmin_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon, name="favicon"),
-    # --- participation ---
     path("open-data/", include("participation.urls")),
 ]
 
@@ -51,16 +49,16 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-if settings.BENCH_FLOOR_FILE:  # hardening: benchmark floor, only when configured
+if settings.BENCH_FLOOR_FILE:  # benchmark floor (bench/load.py), only when configured
     from core.views import bench_floor
 
     urlpatterns.append(path("bench-floor/", bench_floor))
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
-    path("", include("participation.public_urls")),  # --- participation ---
+    path("", include("participation.public_urls")),
     path("press/", include("media_office.urls")),  # media office: email subscriptions
-    # hardening: Wagtail's front-end login and page passwords, throttled (core/login_throttle)
+    # Wagtail's front-end login and page passwords, throttled (core/login_throttle)
     path("_util/login/", throttled_frontend_login, name="wagtailcore_login"),
     path(
         "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/",

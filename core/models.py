@@ -14,14 +14,11 @@ class BasePage(Page):
     the templates say so in the reader's language.
     """
 
-    # --- search ---
     # A folded, stemmed copy of the page's text (core/normalise.py), on every backend.
     search_fields = [*Page.search_fields, index.SearchField("search_folded_text")]
 
     def search_folded_text(self):
         return folded_text(self, self.content_language)
-
-    # --- end search ---
 
     # The query parameters the page's answer depends on: the page cache keys on these and
     # ignores every other one (core/page_cache.py). Listings add their filters and `page`.

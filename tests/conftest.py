@@ -1,7 +1,10 @@
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+
+from tests.media_helpers import budget_topic, press_index  # noqa: F401 - shared fixtures
 
 # The municipality's real content, read-only, beside the project (never copied into it).
 # PRIZREN_SHARED_DIR points elsewhere, e.g. from a git worktree.
@@ -71,10 +74,7 @@ def pytest_itemcollected(item):
         item.add_marker(pytest.mark.transactional)
 
 
-# --- hardening: browser fixtures (Playwright driving Debian's Chromium) ---
-import os  # noqa: E402
-import shutil  # noqa: E402
-
+# Browser fixtures: Playwright driving Debian's Chromium.
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -141,7 +141,3 @@ def load_demo_site():
         locale, _ = Locale.objects.get_or_create(language_code="sq")
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     load_demo_content()
-
-
-# --- media office: small fixtures (an Albanian site with a press index) ---
-from tests.media_helpers import budget_topic, press_index  # noqa: E402, F401

@@ -124,9 +124,7 @@ def test_a_release_made_private_leaves_the_cached_feeds_at_once(client, press_in
         assert parse(client, url)[1].entries == [], url
 
 
-def test_an_attachment_made_private_leaves_the_cached_feed_at_once(
-    client, press_index, page_cache
-):
+def test_an_attachment_made_private_leaves_the_cached_feed_at_once(client, press_index, page_cache):
     pdf = make_pdf()
     make_release(press_index, "Me shtojcë", body=[attachment(pdf)])
     assert parse(client, "/sq/njoftime/feed/atom/")[1].entries[0].enclosures

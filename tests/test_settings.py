@@ -91,5 +91,5 @@ def test_redis_url_selects_the_redis_cache(settings):
         text=True,
         timeout=60,
     )
-    # hardening: Django's RedisCache, wrapped so that a Redis outage degrades instead of failing
+    # Django's RedisCache, wrapped so that a Redis outage degrades instead of failing
     assert result.stdout.strip() == "core.cache.FailOpenRedisCache"

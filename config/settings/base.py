@@ -64,26 +64,31 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     # /sr-cyrl/ is the Serbian site in Cyrillic, transliterated on the way out (core/cyrillic.py).
     "core.cyrillic.SerbianCyrillicMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # A strict Content-Security-Policy on public pages; the admin keeps Wagtail's own headers as
+    # it needs inline scripts (core/middleware.py, decision 0050).
+    "core.middleware.SecurityHeadersMiddleware",
+    # Old WordPress addresses by query (/?p=123): before the views, which answer `/` themselves.
+    "wordpress_import.middleware.OldQueryLinkMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The anonymous page cache sits after authentication, so it knows who is asking.
+    "core.middleware.AnonymousPageCacheMiddleware",
+    # Below it, for pages that are rendered: the request's Site without a query (core.published).
+    "core.published.SiteLookupMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
-# Old WordPress addresses by query (/?p=123): before the views, which answer `/` themselves.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
-    "wordpress_import.middleware.OldQueryLinkMiddleware",
-)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -116,11 +121,14 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every application server), memory otherwise.
+# A Redis outage must not take the site down, so the Redis backend fails open (core/cache.py).
+# Sessions live in the database, never in the cache: a login or a form must work while Redis is
+# down, and a logout must hold when it comes back (decision 0066).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "prizren"),
             "TIMEOUT": 300,
@@ -129,6 +137,7 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -254,13 +263,22 @@ WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
 # Two queues: "documents" (text extraction, OCR) and "default" (emails, index updates), each run
 # by its own `db_worker --queue-name …` in production, so one bad file never holds the mail.
+# Background tasks (document OCR, search index updates): the database queue of django-tasks-db,
+# run by `manage.py db_worker`, when TASKS_DATABASE is on (production.py turns it on by
+# default); the immediate backend otherwise (docs/decisions/0032-document-text.md).
 TASK_QUEUES = ["default", "documents"]
-TASKS = {
-    "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "QUEUES": TASK_QUEUES,
-    }
-}
+
+
+def task_settings(database_queue):
+    backend = (
+        "django_tasks_db.DatabaseBackend"
+        if database_queue
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    )
+    return {"default": {"BACKEND": backend, "QUEUES": TASK_QUEUES}}
+
+
+TASKS = task_settings(env_bool("TASKS_DATABASE"))
 
 LOGGING = {
     "version": 1,
@@ -269,7 +287,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# --- participation: access to public documents, consultation comments ---
+# Participation: access to public documents, consultation comments.
 # Legal periods of Law No. 06/L-081 on Access to Public Documents (docs/decisions/0040).
 # None of these figures could be checked against the law's text here: the texts at hand (the
 # 2022-2024 communication strategy, the 2023 annual report) cite the older Law No. 03/L-215
@@ -303,23 +321,7 @@ OPEN_DATA_LICENCE = {
     "url": "https://creativecommons.org/licenses/by/4.0/",
     "attribution": "Komuna e Prizrenit / Municipality of Prizren",
 }
-# --- hardening: security headers, caches, scale-out, uploads, page cache ---
-# Public pages get a strict Content-Security-Policy (core/middleware.py); the admin keeps
-# Wagtail's own headers as it needs inline scripts (docs/decisions/0050-content-security-policy.md).
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "core.middleware.SecurityHeadersMiddleware",
-)
-# The anonymous page cache sits after authentication, so it knows who is asking.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "core.middleware.AnonymousPageCacheMiddleware",
-)
-# Below it, for pages that are rendered: the request's Site without a query (core.published).
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("core.middleware.AnonymousPageCacheMiddleware") + 1,
-    "core.published.SiteLookupMiddleware",
-)
+# Security headers (core/middleware.py, decision 0050).
 CONTENT_SECURITY_POLICY = os.environ.get(
     "CONTENT_SECURITY_POLICY",
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -330,13 +332,6 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-
-# Cache: a Redis outage must not take the site down, so the Redis backend fails open
-# (core/cache.py). Sessions live in the database, never in the cache: a login or a form must
-# work while Redis is down, and a logout must hold when it comes back (decision 0066).
-if REDIS_URL:
-    CACHES["default"]["BACKEND"] = "core.cache.FailOpenRedisCache"
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Anonymous public pages, cached per URL (so per language prefix); 0 turns the cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
@@ -397,16 +392,8 @@ PASSWORD_RESET_PERIOD = int(os.environ.get("PASSWORD_RESET_PERIOD", "3600"))
 # Benchmark floor (bench/load.py): a view returning a fixed file through the same middleware.
 BENCH_FLOOR_FILE = os.environ.get("BENCH_FLOOR_FILE", "")
 
-# --- search ---
-# Background tasks (document OCR, search index updates): the database queue of django-tasks-db,
-# run by `manage.py db_worker`, when TASKS_DATABASE is on (production.py turns it on); the
-# immediate backend otherwise (docs/decisions/0032-document-text.md).
-INSTALLED_APPS += ["django_tasks_db"]
-if env_bool("TASKS_DATABASE"):
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 # Text extraction runs in a child process with these limits (documents/extraction.py): a
 # hostile PDF costs at most this much time and memory, and the worker goes on.
 DOCUMENT_EXTRACTION_SECONDS = int(os.environ.get("DOCUMENT_EXTRACTION_SECONDS", "60"))
 DOCUMENT_EXTRACTION_MEMORY_MB = int(os.environ.get("DOCUMENT_EXTRACTION_MEMORY_MB", "768"))
 DOCUMENT_OCR_SECONDS = int(os.environ.get("DOCUMENT_OCR_SECONDS", "900"))
-# --- end search ---

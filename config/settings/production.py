@@ -42,8 +42,5 @@ if os.environ.get("EMAIL_HOST"):
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")
 
-# --- search ---
 # Uploads never wait for OCR: tasks go to the database queue, a `db_worker` service runs them.
-if env_bool("TASKS_DATABASE", True):
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
-# --- end search ---
+TASKS = task_settings(env_bool("TASKS_DATABASE", True))

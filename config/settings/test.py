@@ -11,7 +11,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
-# --- hardening ---
 # The page cache outlives each test's database transaction; tests that exercise it turn it on.
 PAGE_CACHE_SECONDS = 0
 FRAGMENT_CACHE_SECONDS = 0
