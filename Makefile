@@ -13,14 +13,7 @@ setup:  ## install what is missing: Debian packages, .venv, npm packages
 
 run: setup  ## the demo site and the content of ../shared, on 127.0.0.1:8000 (HOST, PORT)
 	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py load_demo_content
-	$(PYTHON) manage.py load_participation_pages  # --- participation ---
-	# --- transparency: the real content of ../shared, when present ---
-	if [ -d ../shared ]; then \
-		$(PYTHON) manage.py import_strategy ../shared/seeds/000_*.txt && \
-		$(PYTHON) manage.py import_transparency ../shared/content/prizren-2023.json && \
-		$(PYTHON) manage.py import_documents ../shared/corpus/manifest.json; \
-	fi
+	$(PYTHON) manage.py load_site
 	$(PYTHON) manage.py runserver $(HOST):$(PORT)
 
 # Three pytest sessions. Most modules run in parallel (pytest-xdist, one worker per core, each

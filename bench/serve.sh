@@ -18,14 +18,8 @@ database=${DATABASE_URL##*/}
 psql "${DATABASE_URL%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='$database'" | grep -q 1 \
     || psql "${DATABASE_URL%/*}/postgres" -qc "CREATE DATABASE $database"
 .venv/bin/python manage.py migrate --noinput -v0
-.venv/bin/python manage.py load_demo_content >/dev/null
-.venv/bin/python manage.py load_participation_pages >/dev/null
-# The real content of ../shared when it is there (idempotent; OCR tasks stay queued).
-if [[ -d ../shared ]]; then
-    .venv/bin/python manage.py import_strategy ../shared/seeds/000_*.txt >/dev/null
-    .venv/bin/python manage.py import_transparency ../shared/content/prizren-2023.json >/dev/null
-    .venv/bin/python manage.py import_documents ../shared/corpus/manifest.json >/dev/null
-fi
+# The demo site and the real content of ../shared when it is there (idempotent; OCR stays queued).
+.venv/bin/python manage.py load_site >/dev/null
 .venv/bin/python manage.py collectstatic --noinput -v0
 
 PAGE_CACHE_SECONDS=0 GUNICORN_BIND=127.0.0.1:8102 \

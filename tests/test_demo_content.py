@@ -42,3 +42,18 @@ def test_an_edit_is_updated_on_the_next_run(db):
     assert [page.pk for page in report.updated] == [home.pk]
     home.refresh_from_db()
     assert home.intro.startswith("Vendimet, planet")
+
+
+def test_load_site_without_the_municipalitys_content(db, tmp_path):
+    from io import StringIO
+
+    from participation.models import AccessRequestFormPage
+
+    out = StringIO()
+    call_command("load_site", shared=tmp_path / "missing", stdout=out)
+    assert "the demo content only" in out.getvalue()
+    languages = set(AccessRequestFormPage.objects.values_list("locale__language_code", flat=True))
+    assert languages == {"sq", "sr-latn", "tr"}
+    first = snapshot()
+    call_command("load_site", shared=tmp_path / "missing", stdout=StringIO())
+    assert snapshot() == first
