@@ -25,11 +25,13 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "blocks/document_link_block.html"
 
 
+# What editors may format in running text, everywhere on the site.
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
 class StandardStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "document-link", "ol", "ul"], label=_("Text")
-    )
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"))
     image = ImageBlock(label=_("Image"))
     document = DocumentLinkBlock()
 

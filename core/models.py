@@ -1,9 +1,20 @@
+from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.indexing import folded_text
 from core.languages import bcp47, language_code_of_locale
+
+
+class IntroMixin(models.Model):
+    """The lead paragraph under a page's heading."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    class Meta:
+        abstract = True
 
 
 class BasePage(Page):

@@ -6,7 +6,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import StandardStreamBlock
-from core.models import BasePage
+from core.models import BasePage, IntroMixin
 from core.routing import DirectRouteMixin
 from core.visibility import public
 from media_office.models import visible_releases
@@ -14,10 +14,9 @@ from transparency.choices import ActivityKind, ActivityStatus
 from transparency.models import ActivityPage, DecisionMonthPage
 
 
-class HomePage(DirectRouteMixin, BasePage):
+class HomePage(DirectRouteMixin, IntroMixin, BasePage):
     """The root page of each language's tree: the municipality, its contacts, entry points."""
 
-    intro = models.TextField(_("introduction"), blank=True)
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -83,10 +82,9 @@ class HomePage(DirectRouteMixin, BasePage):
         )
 
 
-class StandardPage(BasePage):
+class StandardPage(IntroMixin, BasePage):
     """A plain page of text: about the municipality, contacts, the accessibility statement."""
 
-    intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(StandardStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]

@@ -3,7 +3,7 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
-from core.blocks import DocumentLinkBlock
+from core.blocks import RICH_TEXT_FEATURES, DocumentLinkBlock
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -34,9 +34,7 @@ class VideoBlock(blocks.StructBlock):
 
 
 class PressReleaseStreamBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "document-link", "ol", "ul"], label=_("Text")
-    )
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"))
     image = CaptionedImageBlock(label=_("Image"))
     quote = QuoteBlock(label=_("Quotation"))
     video = VideoBlock(label=_("Video"))

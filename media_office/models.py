@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.chrome import cached_until_publish
-from core.models import BasePage
+from core.models import BasePage, IntroMixin
 from core.visibility import public
 from transparency.choices import ActivityKind
 from transparency.models import ActivityIndexPage, DecisionArchivePage
@@ -87,12 +87,10 @@ def visible_releases():
     return public(PressReleasePage.objects).order_by("-date", "-pk")
 
 
-class PressReleaseIndexPage(RoutablePageMixin, BasePage):
+class PressReleaseIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """The press office: the release archive, its feeds, the subscription form, the contacts."""
 
     cache_query_params = ("topic", "year", "page")
-
-    intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]

@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from core.models import BasePage
+from core.models import BasePage, IntroMixin
 
 from . import deadlines
 
@@ -482,10 +482,9 @@ class DueNotification(models.Model):
         return f"{self.request} {self.sent_on}"
 
 
-class AccessRequestFormPage(RoutablePageMixin, BasePage):
+class AccessRequestFormPage(RoutablePageMixin, IntroMixin, BasePage):
     """The public form for requests, its receipt, and the yearly statistics of the register."""
 
-    intro = models.TextField(_("introduction"), blank=True)
     privacy_note = models.TextField(
         _("privacy note"),
         blank=True,

@@ -20,9 +20,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.models import TranslationSource
 
+from core.blocks import RICH_TEXT_FEATURES
 from core.feeds import listing_feed_links
 from core.languages import bcp47
-from core.models import BasePage
+from core.models import BasePage, IntroMixin
 from core.visibility import public
 
 from . import discrepancies as checks
@@ -59,6 +60,18 @@ def documents_for_reader(rows, language_code):
     """The page's files, those in the reader's language first."""
     rows = list(rows)
     return sorted(rows, key=lambda row: (row.document.language != language_code, row.sort_order))
+
+
+class AttachedFilesMixin:
+    """A page whose `documents` (an AttachedDocument child model) its template lists as `files`,
+    those in the reader's language first."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["files"] = documents_for_reader(
+            self.documents.select_related("document"), request.LANGUAGE_CODE
+        )
+        return context
 
 
 # --- stated figures -------------------------------------------------------------------------
@@ -153,9 +166,7 @@ FIGURES_SYNCHRONIZED = [SynchronizedField(name) for name in ParticipationFigures
 # --- the section's index ----------------------------------------------------------------------
 
 
-class TransparencyIndexPage(BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
+class TransparencyIndexPage(IntroMixin, BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
@@ -181,8 +192,7 @@ class TransparencyIndexPage(BasePage):
 # --- the strategy -----------------------------------------------------------------------------
 
 
-class StrategyPage(BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
+class StrategyPage(AttachedFilesMixin, IntroMixin, BasePage):
     period_start = models.PositiveIntegerField(_("first year"), null=True, blank=True)
     period_end = models.PositiveIntegerField(_("last year"), null=True, blank=True)
     body = StreamField(
@@ -254,9 +264,6 @@ class StrategyPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["files"] = documents_for_reader(
-            self.documents.select_related("document"), request.LANGUAGE_CODE
-        )
         context["toc"] = self.table_of_contents()
         context["body_language"] = self.untranslated_body_language()
         return context
@@ -269,9 +276,7 @@ class StrategyDocument(AttachedDocument):
 # --- the mayor's decisions ----------------------------------------------------------------------
 
 
-class DecisionArchivePage(RoutablePageMixin, BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
+class DecisionArchivePage(RoutablePageMixin, IntroMixin, BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["transparency.TransparencyIndexPage"]
     subpage_types = ["transparency.DecisionYearPage"]
@@ -302,9 +307,8 @@ class DecisionArchivePage(RoutablePageMixin, BasePage):
         return listing_feed_links(self, request, self.title)
 
 
-class DecisionYearPage(BasePage):
+class DecisionYearPage(IntroMixin, BasePage):
     year = models.PositiveIntegerField(_("year"))
-    intro = models.TextField(_("introduction"), blank=True)
     stated_total = models.PositiveIntegerField(
         _("stated number of decisions"),
         null=True,
@@ -350,7 +354,7 @@ class DecisionYearPage(BasePage):
         return context
 
 
-class DecisionMonthPage(BasePage):
+class DecisionMonthPage(AttachedFilesMixin, IntroMixin, BasePage):
     year = models.PositiveIntegerField(_("year"))
     month = models.PositiveSmallIntegerField(
         _("month"), choices=[(number, name) for number, name in MONTH_NAMES.items()]
@@ -361,7 +365,6 @@ class DecisionMonthPage(BasePage):
         blank=True,
         help_text=_("How many decisions the mayor took this month, as published."),
     )
-    intro = models.TextField(_("introduction"), blank=True)
     source_url = models.URLField(
         _("original publication"),
         blank=True,
@@ -417,13 +420,6 @@ class DecisionMonthPage(BasePage):
             ]
         return []
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["files"] = documents_for_reader(
-            self.documents.select_related("document"), request.LANGUAGE_CODE
-        )
-        return context
-
 
 class DecisionMonthDocument(AttachedDocument):
     page = ParentalKey(DecisionMonthPage, on_delete=models.CASCADE, related_name="documents")
@@ -444,13 +440,12 @@ class Decision(Orderable):
 # --- consultations, hearings, meetings ---------------------------------------------------------
 
 
-class ActivityIndexPage(RoutablePageMixin, BasePage):
+class ActivityIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """The list of one kind of activity, filtered by year (/2023/) and status (?status=open)."""
 
     cache_query_params = ("status", "page")
 
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
-    intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("kind"), FieldPanel("intro")]
     override_translatable_fields = [SynchronizedField("kind")]
@@ -518,7 +513,7 @@ class ActivityIndexPage(RoutablePageMixin, BasePage):
         return listing_feed_links(self, request, self.title)
 
 
-class ActivityPage(ParticipationFigures, BasePage):
+class ActivityPage(AttachedFilesMixin, ParticipationFigures, BasePage):
     """A public consultation, a budget hearing or a public meeting."""
 
     kind = models.CharField(
@@ -547,9 +542,7 @@ class ActivityPage(ParticipationFigures, BasePage):
         _("open until"), null=True, blank=True, help_text=_("Leave empty to use the date.")
     )
     location = models.CharField(_("place"), max_length=255, blank=True)
-    notice = RichTextField(
-        _("notice"), blank=True, features=["bold", "italic", "link", "document-link", "ol", "ul"]
-    )
+    notice = RichTextField(_("notice"), blank=True, features=RICH_TEXT_FEATURES)
     note = models.TextField(_("note"), blank=True)
     report_url = models.URLField(
         _("report with comments (original link)"),
@@ -654,13 +647,6 @@ class ActivityPage(ParticipationFigures, BasePage):
     def discrepancies(self):
         return checks.check_date(self.date, self.date_as_written) + self.figure_discrepancies()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["files"] = documents_for_reader(
-            self.documents.select_related("document"), request.LANGUAGE_CODE
-        )
-        return context
-
 
 class ActivityDocument(AttachedDocument):
     page = ParentalKey(ActivityPage, on_delete=models.CASCADE, related_name="documents")
@@ -669,7 +655,7 @@ class ActivityDocument(AttachedDocument):
 # --- participatory budgeting --------------------------------------------------------------------
 
 
-class ParticipatoryBudgetPage(ParticipationFigures, BasePage):
+class ParticipatoryBudgetPage(AttachedFilesMixin, ParticipationFigures, IntroMixin, BasePage):
     """One round of participatory budgeting: who took part and which projects were selected."""
 
     year = models.PositiveIntegerField(_("year"), help_text=_("The year the round took place."))
@@ -677,7 +663,6 @@ class ParticipatoryBudgetPage(ParticipationFigures, BasePage):
         _("budget year"), null=True, blank=True, help_text=_("The budget the projects go into.")
     )
     supported_by = models.CharField(_("supported by"), max_length=255, blank=True)
-    intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [
         *BasePage.content_panels,
@@ -705,13 +690,6 @@ class ParticipatoryBudgetPage(ParticipationFigures, BasePage):
     def discrepancies(self):
         return self.figure_discrepancies()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["files"] = documents_for_reader(
-            self.documents.select_related("document"), request.LANGUAGE_CODE
-        )
-        return context
-
 
 class SelectedProject(Orderable):
     page = ParentalKey(ParticipatoryBudgetPage, on_delete=models.CASCADE, related_name="projects")
@@ -730,11 +708,10 @@ class ParticipatoryBudgetDocument(AttachedDocument):
 # --- the yearly overview ------------------------------------------------------------------------
 
 
-class YearOverviewPage(BasePage):
+class YearOverviewPage(AttachedFilesMixin, IntroMixin, BasePage):
     """The year's figures, recomputed from the records and compared with what the report states."""
 
     year = models.PositiveIntegerField(_("year"))
-    intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [
         *BasePage.content_panels,
@@ -762,9 +739,6 @@ class YearOverviewPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = self.figures
-        context["files"] = documents_for_reader(
-            self.documents.select_related("document"), request.LANGUAGE_CODE
-        )
         return context
 
 
@@ -776,22 +750,11 @@ class YearOverviewDocument(AttachedDocument):
 
 
 @register_snippet
-class StatedTotals(models.Model):
+class StatedTotals(ParticipationFigures):
     """The totals an annual report states for one kind of activity (kept to compare)."""
 
     year = models.PositiveIntegerField(_("year"))
     kind = models.CharField(_("counts"), max_length=30, choices=TotalsKind.choices)
-    participants_women = models.PositiveIntegerField(_("women"), null=True, blank=True)
-    participants_men = models.PositiveIntegerField(_("men"), null=True, blank=True)
-    participants_total = models.PositiveIntegerField(
-        _("participants in total"), null=True, blank=True
-    )
-    comments_accepted = models.PositiveIntegerField(_("accepted"), null=True, blank=True)
-    comments_partially_accepted = models.PositiveIntegerField(
-        _("partially accepted"), null=True, blank=True
-    )
-    comments_refused = models.PositiveIntegerField(_("refused"), null=True, blank=True)
-    comments_total = models.PositiveIntegerField(_("comments in total"), null=True, blank=True)
 
     panels = [
         FieldRowPanel([FieldPanel("year"), FieldPanel("kind")]),

@@ -44,3 +44,13 @@ def field_lang(page, name):
 @register.filter
 def is_untranslated_field(page, name):
     return name in getattr(page, "untranslated_fields", ())
+
+
+@register.simple_tag(takes_context=True)
+def page_feed_links(context, page):
+    """[(label, rss_url, atom_url)] of a listing page that has feeds, else []."""
+    feed_links = getattr(page, "feed_links", None)
+    request = context.get("request")
+    if feed_links is None or request is None:
+        return []
+    return feed_links(request)
