@@ -60,19 +60,19 @@ def describe(violations):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_public_page_type_in_every_language_has_no_wcag_violations(
-    browser, live_server, capsys
+    browser, live_server, capsys, shared_dir
 ):
-    from .conftest import SHARED_DIR, load_demo_site
+    from .conftest import load_demo_site
 
     load_demo_site()
     # The other page types: the request form, and the transparency section from the real data.
     quiet = io.StringIO()
     call_command("load_participation_pages", stdout=quiet)
     call_command(
-        "import_strategy", str(next((SHARED_DIR / "seeds").glob("000_*.txt"))), stdout=quiet
+        "import_strategy", str(next((shared_dir / "seeds").glob("000_*.txt"))), stdout=quiet
     )
     call_command(
-        "import_transparency", str(SHARED_DIR / "content" / "prizren-2023.json"), stdout=quiet
+        "import_transparency", str(shared_dir / "content" / "prizren-2023.json"), stdout=quiet
     )
     targets = {
         f"{label} [{language}]": url

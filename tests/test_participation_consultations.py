@@ -312,7 +312,7 @@ def february_pk(year_page):
 # Open data and public statistics
 
 
-def test_statistics_show_2023_from_the_imported_report(client, site):
+def test_statistics_show_2023_from_the_imported_report(client, site, shared_dir):
     from participation.models import AccessRequest
     from tests.participation_helpers import add_request_page, shared_content
     from transparency.importers import import_transparency

@@ -28,7 +28,7 @@ def report_data():
 
 
 @pytest.fixture(scope="module")
-def imported(django_db_setup, django_db_blocker):
+def imported(shared_dir, django_db_setup, django_db_blocker):
     from home.demo_content import load_demo_content
 
     with django_db_blocker.unblock(), transaction.atomic():

@@ -26,7 +26,7 @@ def found(query, language="sq"):
     return [r.title for r in service.search(query, language).results]
 
 
-def test_text_layer_of_a_cyrillic_pdf(db):
+def test_text_layer_of_a_cyrillic_pdf(db, shared_dir):
     document = upload("odluke-2023-01-sr-cyrl.pdf", "sr-latn", title="Odluke januar")
     assert document.text_status == TextStatus.EXTRACTED
     assert "Ландовица" in document.text
@@ -35,7 +35,7 @@ def test_text_layer_of_a_cyrillic_pdf(db):
 
 
 @pytest.mark.slow
-def test_ocr_of_a_scan_finds_words_only_its_image_contains(db):
+def test_ocr_of_a_scan_finds_words_only_its_image_contains(db, shared_dir):
     # The PDF has no text layer: these words exist only as pixels.
     path = CORPUS / "vendime-2023-02-skanuar.pdf"
     assert extract_text(path, "sq", path.name).status == TextStatus.OCR
@@ -89,7 +89,7 @@ def test_editors_see_the_extraction_status(admin_client, db):
     assert document.text_error.split(":")[0] in html
 
 
-def test_with_the_database_queue_an_upload_does_not_wait_for_ocr(db, settings):
+def test_with_the_database_queue_an_upload_does_not_wait_for_ocr(db, settings, shared_dir):
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
     }

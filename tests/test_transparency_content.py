@@ -45,7 +45,7 @@ def report_data():
 
 
 @pytest.fixture(scope="module")
-def imported(django_db_setup, django_db_blocker):
+def imported(shared_dir, django_db_setup, django_db_blocker):
     """The demo site plus the three importers run twice; rolled back after the module."""
     from home.demo_content import load_demo_content
 
