@@ -178,3 +178,35 @@ def test_finding_9_nginx_sends_the_bytes_after_django_decides(client, db, settin
     refused = client.get(closed.url)
     assert refused.status_code == 404
     assert "X-Accel-Redirect" not in refused
+
+
+def test_thousands_of_private_pages_and_collections_are_closed_in_one_query(db):
+    """Found by the 10,000-post WordPress import (bench/wordpress_import.sh): one clause per
+    restricted page made SQLite refuse the query ("Expression tree is too large") once about a
+    thousand pages were private. Tried: 1,500 private pages among 1,600; collections go
+    through the same rule (two private, one public)."""
+    import random
+
+    from core.visibility import public_document_ids, public_page_ids
+    from home.search_benchmark import create_pages
+
+    rng = random.Random(7)  # noqa: S311 - test data
+    pages = list(create_pages(1600, rng, ["komuna", "prizren"], [1, 1]).order_by("path"))
+    private, open_pages = pages[:1500], pages[1500:]
+    PageViewRestriction.objects.bulk_create(
+        PageViewRestriction(page=page, restriction_type=PageViewRestriction.LOGIN)
+        for page in private
+    )
+    ids = [page.pk for page in pages]
+    assert public_page_ids(ids) == {page.pk for page in open_pages}
+
+    root = Collection.get_first_root_node()
+    collections = [root.add_child(name=f"Stafi {number}") for number in range(3)]
+    CollectionViewRestriction.objects.bulk_create(
+        CollectionViewRestriction(collection=collection, restriction_type="login")
+        for collection in collections[:2]
+    )
+    closed = document_with_text("Mbyllur", "tekst", collection=collections[0])
+    opened = document_with_text("Hapur", "tekst", collection=collections[2])
+    MunicipalDocument.objects.filter(pk__in=[closed.pk, opened.pk]).update(published=True)
+    assert public_document_ids([closed.pk, opened.pk]) == {opened.pk}
