@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from core.seeding import (
     SOURCE_LANGUAGE,
     TARGET_LANGUAGES,
+    DemoReport,
     sync_trees,
     t,
     translate_outdated,
@@ -380,14 +381,6 @@ SCHEDULED_SLUG = "buxheti-2027-propozim"
 EMBARGOED_WORD = "embargoplanifikuar"
 
 
-@dataclass
-class MediaDemoReport:
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    translated: list = field(default_factory=list)
-    untranslated_strings: list = field(default_factory=list)
-
-
 def translation_memory():
     memory = {code: {} for code in TARGET_LANGUAGES}
     texts = [INDEX["title"], INDEX["slug"], INDEX["intro"]]
@@ -544,7 +537,7 @@ def translate(pages, changed, report):
 
 def load_media_demo_content(home):
     """Called by home.demo_content.load_demo_content with the Albanian home page."""
-    report = MediaDemoReport()
+    report = DemoReport()
     topics = ensure_topics()
     contacts = ensure_contacts()
     index = ensure_index(home, report)

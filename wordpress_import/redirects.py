@@ -8,12 +8,14 @@ middleware.OldQueryLinkMiddleware, since `/?p=1` is no 404 here (`/` answers wit
 reader's language) and Wagtail's middleware only looks at 404s.
 """
 
+from collections import defaultdict
 from urllib.parse import urlsplit
 
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Site
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Site
 
-from core.visibility import document_is_public, page_is_public
+from core.visibility import public_document_ids, public_page_ids
 
 from .files import upload_path
 from .importer import PUBLIC, path_of
@@ -39,16 +41,33 @@ def old_paths(importer, item, record):
     return {Redirect.normalise_path(path) for path in paths if path}
 
 
-def target_of(record):
-    """(page, link) the redirect goes to, or None when the target is not public here (the
-    site's one rule, core.visibility: a redirect never reveals a closed page or file)."""
-    if record.document_id:
-        return (None, record.document.url) if document_is_public(record.document) else None
-    if record.image_id:
-        return None, record.image.get_rendition("original").url
-    if record.page_id and page_is_public(record.page):
-        return record.page.specific, None
-    return None
+class Targets:
+    """Where the imported items' redirects go, decided for all of them in a few queries: a
+    page or document only when it is public (the site's one rule, core.visibility: a redirect
+    never reveals a closed page or file)."""
+
+    def __init__(self, records):
+        page_ids = {record.page_id for record in records if record.page_id}
+        document_ids = {record.document_id for record in records if record.document_id}
+        open_pages = public_page_ids(page_ids)
+        self.pages = {page.pk: page for page in Page.objects.filter(pk__in=open_pages).specific()}
+        self.documents = {
+            document.pk: document
+            for document in get_document_model().objects.filter(
+                pk__in=public_document_ids(document_ids)
+            )
+        }
+
+    def of(self, record):
+        """(page, link), or None when the target is not public here."""
+        if record.document_id:
+            document = self.documents.get(record.document_id)
+            return (None, document.url) if document is not None else None
+        if record.image_id:
+            return None, record.image.get_rendition("original").url
+        if record.page_id in self.pages:
+            return self.pages[record.page_id], None
+        return None
 
 
 def is_public(importer, item):
@@ -58,24 +77,37 @@ def is_public(importer, item):
     return item.status == PUBLIC and not item.password
 
 
-def put(site, path, page, link):
-    """Create the redirect; one already there for the path (an editor's) is kept as it is."""
-    existing = Redirect.objects.filter(site=site, old_path=path).first()
-    if existing is not None:
-        same = (page is not None and existing.redirect_page_id == page.pk) or (
-            link is not None and existing.redirect_link == link
-        )
-        return "unchanged" if same else "kept"
-    Redirect.objects.create(
-        site=site, old_path=path, redirect_page=page, redirect_link=link or "", is_permanent=True
-    )
-    return "created"
+class RedirectWriter:
+    """Creates redirects; one already there for the path (an editor's) is kept as it is.
+    `written` counts the old addresses answered (created now or before)."""
+
+    def __init__(self):
+        self.written = 0
+        self.existing = {
+            (site_id, old_path): (page_id, link)
+            for site_id, old_path, page_id, link in Redirect.objects.values_list(
+                "site_id", "old_path", "redirect_page_id", "redirect_link"
+            )
+        }
+
+    def put(self, site, path, page, link):
+        key = (site.pk if site else None, path)
+        if key not in self.existing:
+            Redirect.objects.create(
+                site=site,
+                old_path=path,
+                redirect_page=page,
+                redirect_link=link or "",
+                is_permanent=True,
+            )
+            self.existing[key] = (page.pk if page else None, link or "")
+        self.written += 1
 
 
 def create_redirects(importer):
     """Redirects for every imported public item and category; returns how many exist."""
     site = Site.objects.filter(is_default_site=True).first()
-    total = 0
+    chosen = []
     for item in importer.items.values():
         record = importer.record_for(item.post_id)
         if record is None:
@@ -83,27 +115,31 @@ def create_redirects(importer):
         plan = importer.plans.get(item.post_id)
         if plan is not None and plan.target in (HOLDING, "skip"):
             continue
-        if not is_public(importer, item):
-            continue
-        target = target_of(record)
+        if is_public(importer, item):
+            chosen.append((item, record))
+    targets = Targets([record for _item, record in chosen])
+    uploads_of = defaultdict(list)
+    for relative, post_id in importer.by_upload.items():
+        uploads_of[post_id].append(relative)
+    writer = RedirectWriter()
+    for item, record in chosen:
+        target = targets.of(record)
         if target is None:
             continue
         page, link = target
         redirect_site = page.get_site() if page is not None else site
         for path in old_paths(importer, item, record):
-            put(redirect_site or site, path, page, link)
-            total += 1
-        for relative, post_id in importer.by_upload.items():
-            if post_id == item.post_id and item.post_type == "attachment":
+            writer.put(redirect_site or site, path, page, link)
+        if item.post_type == "attachment":
+            for relative in uploads_of[item.post_id]:
                 for prefix in upload_prefixes(importer, item):
-                    put(site, Redirect.normalise_path(prefix + relative), page, link)
-                    total += 1
+                    writer.put(site, Redirect.normalise_path(prefix + relative), page, link)
         if record.status == ImportStatus.IMPORTED:
             record.status = ImportStatus.REDIRECTED
             record.new_url = link or page.url
             record.save(update_fields=["status", "new_url"])
-    total += category_redirects(importer, site)
-    return total
+    category_redirects(importer, site, writer)
+    return writer.written
 
 
 def upload_prefixes(importer, item):
@@ -121,10 +157,9 @@ def upload_prefixes(importer, item):
     return prefixes
 
 
-def category_redirects(importer, site):
+def category_redirects(importer, site, writer):
     """Each category's archive (`/prizren/category/parent/child/`) goes to the list its posts
     went to: the press releases, a list of activities, the decisions; else the home page."""
-    total = 0
     categories = {term.slug: term for term in importer.export.terms if term.taxonomy == "category"}
     base = importer.base_paths[0] if importer.base_paths else ""
     base = "" if base == "/" else base
@@ -142,8 +177,7 @@ def category_redirects(importer, site):
         if term.term_id:
             paths.add(f"{base or '/'}?cat={term.term_id}")
         for path in paths:
-            put(site, Redirect.normalise_path(path), page, None)
-            total += 1
+            writer.put(site, Redirect.normalise_path(path), page, None)
         ImportRecord.objects.update_or_create(
             key=f"category:{slug}",
             defaults={
@@ -155,7 +189,6 @@ def category_redirects(importer, site):
                 "page": page,
             },
         )
-    return total
 
 
 def category_target(importer, slug):
