@@ -25,6 +25,20 @@ def shared_dir():
     return SHARED_DIR
 
 
+@pytest.fixture
+def caches_on(settings):
+    """The page cache, the header and footer cache and the per-process memo on, as in
+    production (the test settings turn them off: they outlive each test's transaction); the
+    cache is emptied before and after."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="module")
 def demo_tree(django_db_setup, django_db_blocker):
     """The demo site, built once per test module inside a transaction rolled back at its end.

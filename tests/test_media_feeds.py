@@ -95,12 +95,7 @@ def test_attached_pdf_is_an_enclosure(client, press_index):
     assert atom.entries[0].enclosures[0].href == f"http://testserver{pdf.url}"
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-
-
-def test_feeds_are_cached_and_refreshed_on_publish(client, press_index, page_cache):
+def test_feeds_are_cached_and_refreshed_on_publish(client, press_index, caches_on):
     release = make_release(press_index, "E para")
     parse(client, "/sq/njoftime/feed/rss/")
     # A change that does not go through publishing is not seen: the feed is cached...
@@ -114,7 +109,7 @@ def test_feeds_are_cached_and_refreshed_on_publish(client, press_index, page_cac
     assert [entry.title for entry in fresh.entries] == ["E dyta", "Ndryshuar pa publikim"]
 
 
-def test_a_release_made_private_leaves_the_cached_feeds_at_once(client, press_index, page_cache):
+def test_a_release_made_private_leaves_the_cached_feeds_at_once(client, press_index, caches_on):
     release = make_release(press_index, "Vetëm për stafin")
     urls = feed_urls(press_index)
     for url in urls:
@@ -124,7 +119,7 @@ def test_a_release_made_private_leaves_the_cached_feeds_at_once(client, press_in
         assert parse(client, url)[1].entries == [], url
 
 
-def test_an_attachment_made_private_leaves_the_cached_feed_at_once(client, press_index, page_cache):
+def test_an_attachment_made_private_leaves_the_cached_feed_at_once(client, press_index, caches_on):
     pdf = make_pdf()
     make_release(press_index, "Me shtojcë", body=[attachment(pdf)])
     assert parse(client, "/sq/njoftime/feed/atom/")[1].entries[0].enclosures
@@ -137,7 +132,7 @@ def test_an_attachment_made_private_leaves_the_cached_feed_at_once(client, press
     assert parse(client, "/sq/njoftime/feed/atom/")[1].entries[0].enclosures == []
 
 
-def test_a_renamed_topic_shows_at_once(client, press_index, budget_topic, page_cache):
+def test_a_renamed_topic_shows_at_once(client, press_index, budget_topic, caches_on):
     make_release(press_index, "Lajm", topics=[budget_topic])
     assert parse(client, "/sq/njoftime/feed/rss/")[1].entries[0].tags[0].term == "Buxheti"
     assert client.get("/sq/njoftime/")["X-Page-Cache"] == "miss"

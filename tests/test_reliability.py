@@ -104,16 +104,8 @@ def test_site_keeps_serving_when_elasticsearch_is_down(client, demo_site, elasti
     assert health.status_code == 200 and health.json()["search"] == "down"
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def test_anonymous_pages_are_cached_per_language_and_refreshed_on_publish(
-    client, demo_site, page_cache
+    client, demo_site, caches_on
 ):
     from home.models import StandardPage
 
@@ -134,7 +126,7 @@ def test_anonymous_pages_are_cached_per_language_and_refreshed_on_publish(
 
 
 def test_signed_in_users_and_sessions_bypass_the_page_cache(
-    client, admin_user, demo_site, page_cache
+    client, admin_user, demo_site, caches_on
 ):
     client.get("/sq/")
     assert Client().get("/sq/")["X-Page-Cache"] == "hit"

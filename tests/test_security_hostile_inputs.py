@@ -5,7 +5,6 @@ Each case says what was sent; the expected answer is a 2xx/3xx/4xx, with the pag
 """
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 HOSTILE_SEARCHES = {
@@ -47,15 +46,7 @@ HOSTILE_PATHS = {
 }
 
 
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def test_hostile_search_queries_are_answered(client, demo_site, page_cache_on):
+def test_hostile_search_queries_are_answered(client, demo_site, caches_on):
     answers = {
         case: client.get(f"/{language}/search/", {"q": query})
         for case, query in HOSTILE_SEARCHES.items()
@@ -65,7 +56,7 @@ def test_hostile_search_queries_are_answered(client, demo_site, page_cache_on):
     assert not [case for case, r in answers.items() if b"<script>alert(1)" in r.content]
 
 
-def test_hostile_raw_query_strings_are_answered(demo_site, page_cache_on):
+def test_hostile_raw_query_strings_are_answered(demo_site, caches_on):
     answers = {case: Client().get(f"/sq/search/?{raw}") for case, raw in RAW_QUERY_STRINGS.items()}
     assert {case: r.status_code for case, r in answers.items()} == dict.fromkeys(answers, 200)
 
@@ -77,7 +68,7 @@ def test_out_of_range_result_pages_are_clamped(client, demo_site):
     assert first.context["results"].number == 1
 
 
-def test_hostile_paths_get_a_redirect_or_a_404(client, demo_site, page_cache_on):
+def test_hostile_paths_get_a_redirect_or_a_404(client, demo_site, caches_on):
     answers = {path: client.get(path).status_code for path in HOSTILE_PATHS}
     wrong = {path: status for path, status in answers.items() if status not in HOSTILE_PATHS[path]}
     assert not wrong, wrong

@@ -5,7 +5,6 @@ editor publishes, hides or makes private shows in every menu at once."""
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -14,11 +13,8 @@ from home.models import StandardPage
 
 
 @pytest.fixture
-def chrome_cache(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
+def chrome_cache(caches_on, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # each page rendered: what is measured is the chrome cache
 
 
 def menu_of(response):
