@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from core import seeding
+from documents.models import MunicipalDocument
 from home.models import HomePage, StandardPage
 from media_office.demo_content import ensure_index as ensure_press_index
 from media_office.models import PressReleasePage, PressReleaseTopic, Topic
@@ -288,8 +289,6 @@ class Targets:
         page.date = date_type(local.year, local.month, local.day)
         page.notice = values["html"]
         page.note = values["lead"]
-        from documents.models import MunicipalDocument
-
         documents = MunicipalDocument.objects.filter(pk__in=values["documents"])
         page.documents = [
             ActivityDocument(document=document, kind=document_kind(document))
@@ -305,8 +304,6 @@ class Targets:
         )
 
     def write_decisions(self, values, moment):
-        from documents.models import MunicipalDocument
-
         page, created = self.month_page(values["title"], moment)
         for document in MunicipalDocument.objects.filter(pk__in=values["documents"]):
             attach_document(page, document, DocumentKind.DECISIONS, self.report, page.title)

@@ -16,6 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from core.visibility import public_document_ids, public_page_ids
+from transparency.importers import ensure_decision_archive
 
 from .files import upload_path
 from .importer import PUBLIC, path_of
@@ -198,8 +199,6 @@ def category_target(importer, slug):
             if rule.target == "press_release":
                 return targets.press_index()
             if rule.target == "decision_month":
-                from transparency.importers import ensure_decision_archive
-
                 return ensure_decision_archive(targets.transparency(), targets.report)[0]
             if rule.target in ("consultation", "hearing", "meeting"):
                 from .pages import ACTIVITY_KINDS

@@ -48,8 +48,6 @@ def consultation_report_table(page):
 def consultation_outcome(page):
     """A consultation's period while open ("open until …, N days left"), then the published
     answers to its comments. {% consultation_outcome page %}"""
-    from transparency.choices import ActivityKind, ActivityStatus
-
     from ..consultation_views import source_consultation
 
     if getattr(page, "kind", None) != ActivityKind.CONSULTATION:
