@@ -15,9 +15,11 @@ export REDIS_URL="" TASKS_DATABASE="" MEDIA_ROOT="$PWD/$dir/media"
 pg_admin="postgres://prizren:prizren@127.0.0.1:5432/postgres"
 pg_database="prizren_bench_search_$$"
 index="prizren_bench_${$}_"
+engine_was_running=$(./scripts/search-engine status >/dev/null 2>&1 && echo yes || echo no)
 cleanup() {
     psql "$pg_admin" -qc "DROP DATABASE IF EXISTS $pg_database" 2>/dev/null || true
     [[ -n "${OPENSEARCH_URL:-}" ]] && curl -s -XDELETE "$OPENSEARCH_URL/${index}*" >/dev/null || true
+    [[ $engine_was_running == no ]] && ./scripts/search-engine stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -25,7 +27,9 @@ run() {
     local label=$1 && shift
     echo "== $label (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     env "$@" $python manage.py migrate -v0
-    env "$@" /usr/bin/time -f "$label: %e s wall, %M KB peak" \
+    # The engine's indexes (and their aliases) exist before the rows are added.
+    [[ " $* " == *" OPENSEARCH_URL="* ]] && env "$@" $python manage.py update_index >/dev/null
+    env "$@" LOG_LEVEL=ERROR /usr/bin/time -f "$label: %e s wall, %M KB peak" \
         $python manage.py benchmark_search --items "$items" --queries "$queries"
 }
 
