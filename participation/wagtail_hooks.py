@@ -1,6 +1,8 @@
 from datetime import timedelta
+from functools import cache
 
 import django_filters
+from django.template import Template
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
@@ -280,3 +282,22 @@ def register_compliance_menu_item():
 
 
 hooks.register("register_bulk_action", ClassifyCommentsBulkAction)
+
+
+# A consultation's parts of the transparency activity page (core's `page_parts` slots).
+ACTIVITY_PAGE_PARTS = {
+    "activity:outcome": "{% consultation_outcome page %}",
+    "activity:comment_form": "{% consultation_comment_form page %}",
+}
+
+
+@cache
+def activity_part_template(slot):
+    return Template("{% load participation_tags %}" + ACTIVITY_PAGE_PARTS[slot])
+
+
+@hooks.register("page_parts")
+def consultation_page_parts(context, page, slot):
+    if slot not in ACTIVITY_PAGE_PARTS:
+        return ""
+    return activity_part_template(slot).render(context)

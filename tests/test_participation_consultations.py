@@ -350,6 +350,7 @@ def test_consultation_page_shows_the_form_and_then_the_published_table(
     page_html = client.get(open_consultation.url).content.decode()
     action = reverse("consultation_comment", args=[open_consultation.pk])
     assert f'action="{action}"' in page_html
+    assert 'name="csrfmiddlewaretoken"' in page_html  # the form is rendered with the request
     client.post(action, comment_data(gender="woman", email="a@example.org"))
     ConsultationComment.objects.get().classify(CommentStatus.ACCEPTED)
     report_url = reverse("participation_consultation_report", args=[open_consultation.pk])

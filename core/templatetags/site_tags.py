@@ -1,4 +1,7 @@
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from wagtail import hooks
 
 from core import chrome
 from core.languages import bcp47
@@ -54,3 +57,12 @@ def page_feed_links(context, page):
     if feed_links is None or request is None:
         return []
     return feed_links(request)
+
+
+@register.simple_tag(takes_context=True)
+def page_parts(context, page, slot):
+    """What apps above the page's own add to it at `slot`: each function of the Wagtail hook
+    "page_parts", called as fn(context, page, slot), returns HTML or "". The page's app names
+    its slots; the app that fills one depends on it, never the reverse."""
+    parts = [fn(context, page, slot) or "" for fn in hooks.get_hooks("page_parts")]
+    return mark_safe("".join(conditional_escape(part) for part in parts))  # noqa: S308 - every part escaped or already safe
