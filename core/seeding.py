@@ -1,9 +1,13 @@
 """Seeding helpers shared by every app's demo content and importers: the three languages,
-the Serbian and Turkish trees synchronised from the Albanian one, and pages translated through
-wagtail-localize from a translation memory (core/translation.py)."""
+the demo texts read from each app's data files, the Serbian and Turkish trees synchronised from
+the Albanian one, and pages translated through wagtail-localize from a translation memory
+(core/translation.py)."""
 
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page
@@ -18,6 +22,13 @@ TARGET_LANGUAGES = ("sr-latn", "tr")
 def t(sq, sr, tr):
     """One string in the three languages: Albanian, Serbian (Latin), Turkish."""
     return {"sq": sq, "sr-latn": sr, "tr": tr}
+
+
+def read_demo_data(app_label, name):
+    """The JSON file `name` of an app's data folder (<app>/data/), parsed; each translatable
+    text in it is an object with the three languages, as t() returns."""
+    path = Path(apps.get_app_config(app_label).path) / "data" / name
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @dataclass

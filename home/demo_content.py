@@ -1,13 +1,14 @@
 """Demo content: the site's own pages, written for the demo in the three languages.
 
-Albanian pages are created as an editor would, then translated into Serbian and Turkish
-through wagtail-localize from the translations below, so that the Serbian and Turkish trees
-are real wagtail-localize translations an editor can keep editing.
+The texts are data, in home/data/demo_pages.json. Albanian pages are created as an editor
+would, then translated into Serbian and Turkish through wagtail-localize from the translations
+in that file, so that the Serbian and Turkish trees are real wagtail-localize translations an
+editor can keep editing.
 
 Idempotent: a second run finds every page as it left it and changes nothing.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -18,38 +19,13 @@ from core.seeding import (
     DemoReport,
     ensure_locale_synchronization,
     ensure_locales,
+    read_demo_data,
     sync_trees,
-    t,
     translate_outdated,
 )
 from media_office.demo_content import load_media_demo_content
 
 from .models import HomePage, StandardPage
-
-HOME = {
-    "title": t("Komuna e Prizrenit", "Opština Prizren", "Prizren Belediyesi"),
-    "slug": t("ballina", "pocetna", "anasayfa"),
-    "intro": t(
-        "Vendimet, planet, konsultimet dhe lajmet e Komunës së Prizrenit, në shqip, serbisht "
-        "dhe turqisht. Çdo dokument publik, i kërkueshëm dhe i arritshëm për të gjithë.",
-        "Odluke, planovi, konsultacije i vesti Opštine Prizren, na albanskom, srpskom i turskom "
-        "jeziku. Svaki javni dokument, pretraživ i dostupan svima.",
-        "Prizren Belediyesi'nin kararları, planları, istişareleri ve haberleri; Arnavutça, "
-        "Sırpça ve Türkçe. Her kamu belgesi herkes için aranabilir ve erişilebilir.",
-    ),
-    "address": t(
-        "Shtëpia e Bardhë\n20000 Prizren, Kosovë",
-        "Bela kuća\n20000 Prizren, Kosovo",
-        "Beyaz Ev\n20000 Prizren, Kosova",
-    ),
-    "opening_hours": t(
-        "E hënë – e premte, 08:00–16:00",
-        "Ponedeljak – petak, 08:00–16:00",
-        "Pazartesi – Cuma, 08:00–16:00",
-    ),
-    "phone": "+383 29 000 000",
-    "email": "info@prizren.example",
-}
 
 
 @dataclass
@@ -57,117 +33,24 @@ class DemoPage:
     slug: dict
     title: dict
     intro: dict
-    body: list = field(default_factory=list)  # [("heading" | "paragraph", t(...)), ...]
-    show_in_menus: bool = True
+    body: list  # [("heading" | "paragraph", t(...)), ...]
+    show_in_menus: bool
 
 
-ABOUT = DemoPage(
-    slug=t("rreth-komunes", "o-opstini", "belediye-hakkinda"),
-    title=t("Rreth Komunës", "O Opštini", "Belediye hakkında"),
-    intro=t(
-        "Prizreni është komuna e dytë më e madhe e Kosovës, me rreth 180.000 banorë.",
-        "Prizren je druga po veličini opština na Kosovu, sa oko 180.000 stanovnika.",
-        "Prizren, yaklaşık 180.000 nüfusuyla Kosova'nın ikinci büyük belediyesidir.",
-    ),
-    body=[
-        ("heading", t("Qyteti dhe komunitetet", "Grad i zajednice", "Şehir ve topluluklar")),
-        (
-            "paragraph",
-            t(
-                "Në Prizren jetojnë shqiptarë, boshnjakë, turq, romë, ashkali, egjiptianë dhe "
-                "goranë. Shqipja, serbishtja dhe turqishtja janë gjuhë zyrtare në komunë, prandaj "
-                "çdo faqe e kësaj uebfaqeje botohet në të tria gjuhët.",
-                "U Prizrenu žive Albanci, Bošnjaci, Turci, Romi, Aškalije, Egipćani i Goranci. "
-                "Albanski, srpski i turski su službeni jezici u opštini, zato se svaka stranica "
-                "ovog sajta objavljuje na sva tri jezika.",
-                "Prizren'de Arnavutlar, Boşnaklar, Türkler, Romanlar, Aşkaliler, Mısırlılar ve "
-                "Goralılar yaşar. Arnavutça, Sırpça ve Türkçe belgede resmî dillerdir; bu "
-                "nedenle sitenin her sayfası üç dilde yayımlanır.",
-            ),
-        ),
-        ("heading", t("Si punon komuna", "Kako radi opština", "Belediye nasıl çalışır")),
-        (
-            "paragraph",
-            t(
-                "Kryetari i komunës merr vendime çdo muaj, Kuvendi Komunal miraton rregulloret "
-                "dhe buxhetin, ndërsa qytetarët marrin pjesë përmes konsultimeve publike, "
-                "dëgjimeve buxhetore dhe takimeve publike.",
-                "Predsednik opštine donosi odluke svakog meseca, Skupština opštine usvaja "
-                "propise i budžet, a građani učestvuju kroz javne konsultacije, budžetska "
-                "saslušanja i javne sastanke.",
-                "Belediye başkanı her ay kararlar alır, Belediye Meclisi yönetmelikleri ve "
-                "bütçeyi onaylar; vatandaşlar ise kamuoyu istişareleri, bütçe dinlemeleri ve "
-                "halk toplantıları aracılığıyla sürece katılır.",
-            ),
-        ),
-        (
-            "paragraph",
-            t(
-                "Njësia për Komunikim me Publikun përgjigjet për këtë uebfaqe, për njoftimet për "
-                "media dhe për kërkesat për qasje në dokumente publike.",
-                "Jedinica za komunikaciju sa javnošću odgovorna je za ovaj sajt, saopštenja za "
-                "medije i zahteve za pristup javnim dokumentima.",
-                "Halkla İletişim Birimi bu siteden, basın bültenlerinden ve kamu belgelerine "
-                "erişim taleplerinden sorumludur.",
-            ),
-        ),
-    ],
-)
+def demo_page(row):
+    """One page of home/data/demo_pages.json as a DemoPage."""
+    return DemoPage(
+        slug=row["slug"],
+        title=row["title"],
+        intro=row["intro"],
+        body=[(block["type"], block["text"]) for block in row["body"]],
+        show_in_menus=row["show_in_menus"],
+    )
 
-ACCESSIBILITY = DemoPage(
-    slug=t("deklarata-e-aksesueshmerise", "izjava-o-pristupacnosti", "erisilebilirlik-beyani"),
-    title=t("Deklarata e aksesueshmërisë", "Izjava o pristupačnosti", "Erişilebilirlik beyanı"),
-    intro=t(
-        "Komuna e Prizrenit synon që kjo uebfaqe të jetë e përdorshme nga të gjithë.",
-        "Opština Prizren želi da ovaj sajt mogu da koriste svi.",
-        "Prizren Belediyesi bu sitenin herkes tarafından kullanılabilmesini amaçlar.",
-    ),
-    body=[
-        ("heading", t("Standardi", "Standard", "Standart")),
-        (
-            "paragraph",
-            t(
-                "Uebfaqja ndjek Udhëzimet për Aksesueshmërinë e Përmbajtjes në Ueb (WCAG) 2.1, "
-                "niveli AA. Çdo lloj faqeje kontrollohet automatikisht në çdo ndryshim të kodit, "
-                "në të tria gjuhët.",
-                "Sajt prati Smernice za pristupačnost veb sadržaja (WCAG) 2.1, nivo AA. Svaka "
-                "vrsta stranice automatski se proverava pri svakoj izmeni koda, na sva tri jezika.",
-                "Site, Web İçeriği Erişilebilirlik Yönergeleri (WCAG) 2.1 AA düzeyini izler. Her "
-                "sayfa türü, her kod değişikliğinde üç dilde otomatik olarak denetlenir.",
-            ),
-        ),
-        ("heading", t("Kufizimet e njohura", "Poznata ograničenja", "Bilinen sınırlamalar")),
-        (
-            "paragraph",
-            t(
-                "Disa dokumente të vjetra janë skanime. Teksti i tyre nxirret automatikisht për "
-                "kërkim, por mund të përmbajë gabime. Nëse keni nevojë për një dokument në format "
-                "tjetër, na shkruani dhe do t’jua dërgojmë.",
-                "Neki stariji dokumenti su skenirani. Njihov tekst se automatski izdvaja za "
-                "pretragu, ali može sadržati greške. Ako vam je potreban dokument u drugom "
-                "formatu, pišite nam i poslaćemo vam ga.",
-                "Bazı eski belgeler taranmış görüntülerdir. Metinleri arama için otomatik olarak "
-                "çıkarılır, ancak hata içerebilir. Bir belgeye başka bir biçimde ihtiyacınız "
-                "varsa bize yazın, size gönderelim.",
-            ),
-        ),
-        ("heading", t("Na tregoni", "Javite nam", "Bize bildirin")),
-        (
-            "paragraph",
-            t(
-                "Nëse diçka në këtë uebfaqe nuk ju funksionon, shkruani në info@prizren.example. "
-                "Përgjigjemi brenda pesë ditëve të punës.",
-                "Ako vam nešto na ovom sajtu ne radi, pišite na info@prizren.example. "
-                "Odgovaramo u roku od pet radnih dana.",
-                "Bu sitede sizin için çalışmayan bir şey varsa info@prizren.example adresine "
-                "yazın. Beş iş günü içinde yanıt veririz.",
-            ),
-        ),
-    ],
-    show_in_menus=False,
-)
 
-DEMO_PAGES = [ABOUT, ACCESSIBILITY]
+DEMO_DATA = read_demo_data("home", "demo_pages.json")
+HOME = DEMO_DATA["home"]
+DEMO_PAGES = [demo_page(row) for row in DEMO_DATA["pages"]]
 
 
 def ensure_home_page(report):
@@ -262,7 +145,7 @@ def _raw(block):
 
 
 def translation_memory():
-    """{language: {Albanian string: translated string}} from every text above."""
+    """{language: {Albanian string: translated string}} from every demo text."""
     memory = {code: {} for code in TARGET_LANGUAGES}
     texts = [HOME["title"], HOME["slug"], HOME["intro"], HOME["address"], HOME["opening_hours"]]
     for demo in DEMO_PAGES:

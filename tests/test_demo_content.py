@@ -1,7 +1,15 @@
+import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
+from core.seeding import SOURCE_LANGUAGE, TARGET_LANGUAGES, read_demo_data
 from home.demo_content import load_demo_content
+
+DEMO_DATA_FILES = [
+    ("home", "demo_pages.json"),
+    ("media_office", "demo_press.json"),
+    ("transparency", "structure.json"),
+]
 
 
 def snapshot():
@@ -57,3 +65,30 @@ def test_load_site_without_the_municipalitys_content(db, tmp_path):
     first = snapshot()
     call_command("load_site", shared=tmp_path / "missing", stdout=StringIO())
     assert snapshot() == first
+
+
+def translatable_texts(data, where=""):
+    """(where, text) for each translatable text of a data file: an object with an Albanian key."""
+    if isinstance(data, dict):
+        if SOURCE_LANGUAGE in data:
+            yield where, data
+            return
+        for key, value in data.items():
+            yield from translatable_texts(value, f"{where}/{key}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from translatable_texts(value, f"{where}/{index}")
+
+
+@pytest.mark.parametrize("app_label, name", DEMO_DATA_FILES)
+def test_every_demo_text_is_in_the_three_languages(app_label, name):
+    texts = list(translatable_texts(read_demo_data(app_label, name)))
+    assert texts
+    languages = {SOURCE_LANGUAGE, *TARGET_LANGUAGES}
+    incomplete = [
+        where
+        for where, text in texts
+        if set(text) != languages
+        or not all(isinstance(value, str) and value.strip() for value in text.values())
+    ]
+    assert incomplete == [], f"{app_label}/data/{name}: texts without all three languages"

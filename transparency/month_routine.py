@@ -16,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
 from wagtail.models import Collection, Locale
 
-from core.seeding import SOURCE_LANGUAGE, TARGET_LANGUAGES
+from core.seeding import SOURCE_LANGUAGE, TARGET_LANGUAGES, t
 from core.translation import translate_page
 
 from . import structure
@@ -26,12 +26,12 @@ from .models import DecisionArchivePage, DecisionMonthDocument, DecisionMonthPag
 LANGUAGES = [SOURCE_LANGUAGE, *TARGET_LANGUAGES]
 PUBLISH, SUBMIT = "publish", "submit"
 
-MONTH_INTRO = structure.t(
+MONTH_INTRO = t(
     "Vendimet e Kryetarit të Komunës së Prizrenit për muajin {month} {year}.",
     "Odluke predsednika Opštine Prizren za {month} {year}.",
     "Prizren Belediye Başkanı'nın {month} {year} kararları.",
 )
-DOCUMENT_TITLE = structure.t(
+DOCUMENT_TITLE = t(
     "Vendimet e Kryetarit, {month} {year}",
     "Odluke predsednika opštine, {month} {year}",
     "Belediye Başkanı kararları, {month} {year}",
