@@ -84,12 +84,7 @@ class RedirectWriter:
 
     def __init__(self):
         self.written = 0
-        self.existing = {
-            (site_id, old_path): (page_id, link)
-            for site_id, old_path, page_id, link in Redirect.objects.values_list(
-                "site_id", "old_path", "redirect_page_id", "redirect_link"
-            )
-        }
+        self.existing = set(Redirect.objects.values_list("site_id", "old_path"))
 
     def put(self, site, path, page, link):
         key = (site.pk if site else None, path)
@@ -101,7 +96,7 @@ class RedirectWriter:
                 redirect_link=link or "",
                 is_permanent=True,
             )
-            self.existing[key] = (page.pk if page else None, link or "")
+            self.existing.add(key)
         self.written += 1
 
 
