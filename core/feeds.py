@@ -3,7 +3,7 @@
 `PageFeed` is generic: a listing page, a queryset of its items, a language. Each app's
 feeds.py subclasses it to say what an item's text, date and attachments are. Feeds are routed
 from the listing pages (RoutablePageMixin), so each language's listing carries its own feeds,
-and cached like any page by the anonymous page cache (core.middleware, decision 0022).
+and cached like any page by the anonymous page cache (core.middleware, decision 0055).
 """
 
 import re

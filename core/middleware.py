@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 
 from core import page_cache
 
@@ -79,8 +80,6 @@ def invalidate_page_cache(**kwargs):
 def empty_page_cache_on_change(*models):
     """Readers see these (non-page) models on pages: saving or deleting one empties the page
     cache, and with it every cache keyed on its generation (feeds, chrome, core.published)."""
-    from django.db.models.signals import post_delete, post_save
-
     for model in models:
         for name, signal in (("saved", post_save), ("deleted", post_delete)):
             signal.connect(
